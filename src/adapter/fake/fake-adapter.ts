@@ -1,0 +1,619 @@
+/**
+ * `FakeSaiAdapter`: an in-memory SAI that behaves like a strict real libsai, so code that passes on
+ * it passes on a vendor's. Every call is validated against the traits' metadata and answers with
+ * SAI's own status codes (SAI-ABI.md), with the attribute index where the status carries one:
+ *
+ * | check | status |
+ * |---|---|
+ * | attribute id not declared for the type | UNKNOWN_ATTRIBUTE + i |
+ * | READ_ONLY on create or set; CREATE_ONLY on set; the same id twice; a conditional attribute whose condition does not hold | INVALID_ATTRIBUTE + i |
+ * | wrong value kind, out of range, not an enum value, non-canonical address; NULL where null is not allowed | INVALID_ATTR_VALUE + i |
+ * | a MANDATORY_ON_CREATE attribute (or a conditional one whose condition holds) missing | MANDATORY_ATTRIBUTE_MISSING |
+ * | an object id that does not exist or is of a type the attribute does not allow; an entry naming a missing vr / rif / bv | INVALID_OBJECT_ID |
+ * | an entry that exists, or a KEY attribute (vlan id, port lanes) already used | ITEM_ALREADY_EXISTS |
+ * | remove / set / get of a missing entry | ITEM_NOT_FOUND |
+ * | remove / set / get of a missing object id | INVALID_OBJECT_ID |
+ * | remove of an object another object references | OBJECT_IN_USE |
+ * | remove of the switch, CPU port, default virtual router or default 1Q bridge | INVALID_PARAMETER |
+ *
+ * It counts creates, sets, removes and gets per object type (objects, so a bulk create of n routes
+ * counts n), keeps an optional call log, and injects faults (`injectFault`).
+ */
+import type { AdapterKey, EntryKey, FdbEntryKey, NeighborEntryKey, RouteEntryKey } from '../../sai/entry.js';
+import { SaiStatusError, type SaiOperation } from '../../sai/errors.js';
+import { objectTypeFromId, SaiObjectTypeId, type SaiObjectType } from '../../sai/object-type.js';
+import { attrStatus, SaiStatus } from '../../sai/status.js';
+import { isCanonicalIpAddress, isCanonicalIpPrefix, isCanonicalMac, ipFamilyOf } from '../../sai/address.js';
+import { NULL_OID, type SaiAttribute, type SaiValue } from '../../sai/value.js';
+import { ALL_TRAITS } from '../../traits/index.js';
+import type { AttrMeta, SaiTraits } from '../../traits/define.js';
+import { oidText } from '../../traits/key-string.js';
+import type {
+  BulkCreateEntry,
+  BulkCreateResult,
+  BulkErrorMode,
+  CallCounters,
+  SaiAdapter,
+  SwitchDefaults,
+} from '../adapter.js';
+import { valueFitsKind } from './check-value.js';
+import { FaultInjector, type FakeCall, type FaultRule } from './faults.js';
+import { makeOid, oidTypeId } from './ids.js';
+
+/** One live object in the fake. */
+export interface FakeObject {
+  readonly type: SaiObjectType;
+  readonly key: AdapterKey;
+  /** Attribute values indexed by SAI attribute id (adapter-level values); a hole is unset. */
+  readonly attrs: (SaiValue | undefined)[];
+  /** How many other objects name this one (attributes and entry keys). */
+  refCount: number;
+  /** Made by switch init and never removable. */
+  readonly owned: boolean;
+  /** Members of a next hop group / vlan / bridge / lag (their ids). */
+  members?: Set<bigint>;
+}
+
+/** Options of `FakeSaiAdapter`. */
+export interface FakeSaiAdapterOptions {
+  /** Front-panel ports made at switch init (default 32), each with 4 lanes and 100G speed. */
+  readonly ports?: number;
+  /** Keep a log of every call in `callLog` (default false). */
+  readonly log?: boolean;
+}
+
+/** One entry of the call log. */
+export type FakeCallLogEntry = Omit<FakeCall, 'seq'> & { readonly status: number };
+
+const WRITE_OPS = ['create', 'remove', 'set'] as const;
+
+/** Membership: a member type names its parent through an attribute (or the default bridge). */
+const MEMBER_OF: Partial<Record<SaiObjectType, { readonly parentAttrId: number }>> = {
+  NEXT_HOP_GROUP_MEMBER: { parentAttrId: 0 },
+  VLAN_MEMBER: { parentAttrId: 0 },
+  LAG_MEMBER: { parentAttrId: 0 },
+  BRIDGE_PORT: { parentAttrId: 6 },
+};
+
+function entryString(type: SaiObjectType, key: EntryKey): string {
+  switch (type) {
+    case 'ROUTE_ENTRY':
+      return `${oidText((key as RouteEntryKey).vrId)}|${(key as RouteEntryKey).destination}`;
+    case 'NEIGHBOR_ENTRY':
+      return `${oidText((key as NeighborEntryKey).rifId)}|${(key as NeighborEntryKey).ipAddress}`;
+    default:
+      return `${oidText((key as FdbEntryKey).bvId)}|${(key as FdbEntryKey).macAddress}`;
+  }
+}
+
+/** An in-memory, strict SAI adapter. */
+export class FakeSaiAdapter implements SaiAdapter {
+  readonly name = 'fake';
+  readonly switchId: bigint;
+  /** Objects with object ids. */
+  readonly objects = new Map<bigint, FakeObject>();
+  /** Entry-keyed objects per type, by entry string. */
+  readonly entries = new Map<SaiObjectType, Map<string, FakeObject>>([
+    ['ROUTE_ENTRY', new Map()],
+    ['NEIGHBOR_ENTRY', new Map()],
+    ['FDB_ENTRY', new Map()],
+  ]);
+  /** KEY-attribute index: "TYPE|value" -> id. */
+  private readonly keyIndex = new Map<string, bigint>();
+  private readonly counters = new Map<SaiObjectType, CallCounters>();
+  private readonly faults = new FaultInjector();
+  private nextCounter = 1;
+  private seq = 0;
+  private readonly defaults: SwitchDefaults;
+  /** The call log when `log` was set: every call with its status. */
+  readonly callLog: FakeCallLogEntry[] | undefined;
+
+  constructor(options: FakeSaiAdapterOptions = {}) {
+    this.callLog = options.log ? [] : undefined;
+    const ports = options.ports ?? 32;
+    this.switchId = this.insertOwned('SWITCH', [[SWITCH_ATTR_INIT_SWITCH, true]]);
+    const cpuPort = this.insertOwned('PORT', [
+      [30, []],
+      [31, 10000],
+    ]);
+    const portList: bigint[] = [];
+    for (let p = 0; p < ports; p++) {
+      const lanes = [p * 4 + 1, p * 4 + 2, p * 4 + 3, p * 4 + 4];
+      const id = this.insertOwned('PORT', [
+        [30, lanes],
+        [31, 100000],
+      ]);
+      // Front-panel ports are made at init but, as on real adapters, may be removed (breakout).
+      (this.objects.get(id) as { owned: boolean }).owned = false;
+      this.keyIndex.set(`PORT|${lanes.join(',')}`, id);
+      portList.push(id);
+    }
+    const defaultVr = this.insertOwned('VIRTUAL_ROUTER', []);
+    const bridge = this.insertOwned('BRIDGE', [[0, 0]]);
+    this.objects.get(bridge)!.members = new Set();
+    this.defaults = { defaultVirtualRouterId: defaultVr, cpuPort, portList, default1qBridgeId: bridge };
+  }
+
+  private insertOwned(type: SaiObjectType, attrs: [number, SaiValue][]): bigint {
+    const id = makeOid(SaiObjectTypeId[type], this.nextCounter++);
+    const values: (SaiValue | undefined)[] = [];
+    for (const [attrId, v] of attrs) values[attrId] = v;
+    this.objects.set(id, { type, key: id, attrs: values, refCount: 0, owned: true });
+    return id;
+  }
+
+  // ---- counters, log, faults -------------------------------------------------------------
+
+  /** Counters of one object type (objects created / removed / set / read). */
+  countersOf(objectType: SaiObjectType): Readonly<CallCounters> {
+    return this.counters.get(objectType) ?? { create: 0, remove: 0, set: 0, get: 0 };
+  }
+
+  /** Sum of creates, sets and removes over every type, or per op. */
+  writes(): { create: number; set: number; remove: number; total: number } {
+    let create = 0;
+    let set = 0;
+    let remove = 0;
+    for (const c of this.counters.values()) {
+      create += c.create;
+      set += c.set;
+      remove += c.remove;
+    }
+    return { create, set, remove, total: create + set + remove };
+  }
+
+  /** Zeroes every counter and empties the call log. */
+  resetCounters(): void {
+    this.counters.clear();
+    if (this.callLog) this.callLog.length = 0;
+  }
+
+  /** Adds a fault rule (see `FaultRule`); `nth` counts calls from now, 1 = the next call. */
+  injectFault(rule: FaultRule): void {
+    this.faults.add(rule, this.seq);
+  }
+
+  /** Drops every fault rule. */
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  private count(type: SaiObjectType, op: keyof CallCounters, n = 1): void {
+    let c = this.counters.get(type);
+    if (!c) {
+      c = { create: 0, remove: 0, set: 0, get: 0 };
+      this.counters.set(type, c);
+    }
+    c[op] += n;
+  }
+
+  /** Sequence, fault check and log for one call (entry); returns the injected status or 0. */
+  private enter(
+    op: FakeCall['op'],
+    objectType: SaiObjectType,
+    key: AdapterKey | undefined,
+    attrs: readonly SaiAttribute[],
+    bulk: boolean,
+  ): number {
+    this.seq++;
+    if (this.faults.empty) return 0;
+    return this.faults.check({ op, objectType, key, attrs, seq: this.seq, bulk });
+  }
+
+  private done(
+    op: FakeCall['op'],
+    objectType: SaiObjectType,
+    key: AdapterKey | undefined,
+    attrs: readonly SaiAttribute[],
+    bulk: boolean,
+    status: number,
+  ): void {
+    if (status === 0) this.count(objectType, op);
+    this.callLog?.push({ op, objectType, key, attrs, bulk, status });
+  }
+
+  // ---- lookup ----------------------------------------------------------------------------
+
+  private traitsOf(type: SaiObjectType): SaiTraits {
+    return ALL_TRAITS[type] as unknown as SaiTraits;
+  }
+
+  private find(type: SaiObjectType, key: AdapterKey): FakeObject | undefined {
+    if (typeof key === 'bigint') {
+      const o = this.objects.get(key);
+      return o && o.type === type ? o : undefined;
+    }
+    return this.entries.get(type)?.get(entryString(type, key));
+  }
+
+  private missingStatus(key: AdapterKey): number {
+    return typeof key === 'bigint' ? SaiStatus.INVALID_OBJECT_ID : SaiStatus.ITEM_NOT_FOUND;
+  }
+
+  /** The live object of `type` at `key`, or undefined (for tests and reload checks). */
+  lookup(type: SaiObjectType, key: AdapterKey): FakeObject | undefined {
+    return this.find(type, key);
+  }
+
+  /** Number of live objects of a type. */
+  objectCount(type: SaiObjectType): number {
+    const table = this.entries.get(type);
+    if (table) return table.size;
+    let n = 0;
+    for (const o of this.objects.values()) if (o.type === type) n++;
+    return n;
+  }
+
+  // ---- validation ------------------------------------------------------------------------
+
+  /** Does an oid name a live object of one of the allowed types? */
+  private refOk(meta: AttrMeta, oid: bigint): boolean {
+    const target = this.objects.get(oid);
+    return target !== undefined && meta.objectTypeIds!.includes(SaiObjectTypeId[target.type]);
+  }
+
+  /** Validates an attribute list for a create; returns 0 or a status. */
+  private validateCreate(traits: SaiTraits, attrs: readonly SaiAttribute[]): number {
+    const n = attrs.length;
+    for (let i = 0; i < n; i++) {
+      const { id, value } = attrs[i];
+      const meta = traits.attrById.get(id);
+      if (meta === undefined) return attrStatus('UNKNOWN_ATTRIBUTE', i);
+      if (meta.mode === 'readOnly') return attrStatus('INVALID_ATTRIBUTE', i);
+      for (let j = 0; j < i; j++) if (attrs[j].id === id) return attrStatus('INVALID_ATTRIBUTE', i);
+      if (!valueFitsKind(meta, value)) return attrStatus('INVALID_ATTR_VALUE', i);
+      if (meta.condition && !this.conditionHolds(meta, attrs, traits)) return attrStatus('INVALID_ATTRIBUTE', i);
+      const st = this.checkReference(meta, value, i);
+      if (st !== 0) return st;
+    }
+    for (const meta of traits.attrList) {
+      if (meta.presence === 'optional') continue;
+      if (meta.presence === 'conditional' && !this.conditionHolds(meta, attrs, traits)) continue;
+      let found = false;
+      for (let i = 0; i < n; i++) if (attrs[i].id === meta.id) found = true;
+      if (!found) return SaiStatus.MANDATORY_ATTRIBUTE_MISSING;
+    }
+    return 0;
+  }
+
+  private checkReference(meta: AttrMeta, value: SaiValue, index: number): number {
+    if (meta.kind === 'oid') {
+      if (value === NULL_OID) return meta.allowsNull ? 0 : attrStatus('INVALID_ATTR_VALUE', index);
+      return this.refOk(meta, value as bigint) ? 0 : SaiStatus.INVALID_OBJECT_ID;
+    }
+    if (meta.kind === 'oidList') {
+      for (const oid of value as readonly bigint[]) if (!this.refOk(meta, oid)) return SaiStatus.INVALID_OBJECT_ID;
+    }
+    return 0;
+  }
+
+  private conditionHolds(meta: AttrMeta, attrs: readonly SaiAttribute[], traits: SaiTraits): boolean {
+    const cond = meta.condition!;
+    let v: SaiValue | undefined;
+    for (const a of attrs) if (a.id === cond.attrId) v = a.value;
+    if (v === undefined) v = traits.attrById.get(cond.attrId)!.saiDefault;
+    return cond.values.includes(v as number);
+  }
+
+  private validateEntryKey(type: SaiObjectType, key: EntryKey | undefined): number {
+    if (key === undefined || key.switchId !== this.switchId) return SaiStatus.INVALID_PARAMETER;
+    switch (type) {
+      case 'ROUTE_ENTRY': {
+        const k = key as RouteEntryKey;
+        if (typeof k.destination !== 'string' || !isCanonicalIpPrefix(k.destination)) return SaiStatus.INVALID_PARAMETER;
+        return this.objects.get(k.vrId)?.type === 'VIRTUAL_ROUTER' ? 0 : SaiStatus.INVALID_OBJECT_ID;
+      }
+      case 'NEIGHBOR_ENTRY': {
+        const k = key as NeighborEntryKey;
+        if (typeof k.ipAddress !== 'string' || !isCanonicalIpAddress(k.ipAddress)) return SaiStatus.INVALID_PARAMETER;
+        return this.objects.get(k.rifId)?.type === 'ROUTER_INTERFACE' ? 0 : SaiStatus.INVALID_OBJECT_ID;
+      }
+      default: {
+        const k = key as FdbEntryKey;
+        if (typeof k.macAddress !== 'string' || !isCanonicalMac(k.macAddress)) return SaiStatus.INVALID_PARAMETER;
+        const t = this.objects.get(k.bvId)?.type;
+        return t === 'BRIDGE' || t === 'VLAN' ? 0 : SaiStatus.INVALID_OBJECT_ID;
+      }
+    }
+  }
+
+  private keyString(traits: SaiTraits, attrs: readonly (SaiValue | undefined)[]): string | undefined {
+    for (const meta of traits.attrList) {
+      if (!meta.isKey) continue;
+      const v = attrs[meta.id];
+      return `${traits.objectType}|${Array.isArray(v) ? v.join(',') : String(v)}`;
+    }
+    return undefined;
+  }
+
+  // ---- references and membership ------------------------------------------------------------
+
+  private forEachReference(obj: FakeObject, fn: (target: FakeObject) => void): void {
+    const traits = this.traitsOf(obj.type);
+    for (const meta of traits.references) {
+      const v = obj.attrs[meta.id];
+      if (v === undefined) continue;
+      if (meta.kind === 'oid') {
+        if (v !== NULL_OID) fn(this.objects.get(v as bigint)!);
+      } else {
+        for (const oid of v as readonly bigint[]) fn(this.objects.get(oid)!);
+      }
+    }
+    if (traits.isEntry) {
+      const k = obj.key as EntryKey;
+      const parent =
+        obj.type === 'ROUTE_ENTRY'
+          ? (k as RouteEntryKey).vrId
+          : obj.type === 'NEIGHBOR_ENTRY'
+            ? (k as NeighborEntryKey).rifId
+            : (k as FdbEntryKey).bvId;
+      fn(this.objects.get(parent)!);
+    }
+  }
+
+  private parentOf(obj: FakeObject): FakeObject | undefined {
+    const m = MEMBER_OF[obj.type];
+    if (!m) return undefined;
+    const v = obj.attrs[m.parentAttrId];
+    const parentId = v === undefined ? (obj.type === 'BRIDGE_PORT' ? this.defaults.default1qBridgeId : undefined) : v;
+    return parentId === undefined ? undefined : this.objects.get(parentId as bigint);
+  }
+
+  private link(obj: FakeObject, id: bigint): void {
+    this.forEachReference(obj, (t) => t.refCount++);
+    const parent = this.parentOf(obj);
+    if (parent) (parent.members ??= new Set()).add(id);
+  }
+
+  private unlink(obj: FakeObject, id: bigint): void {
+    this.forEachReference(obj, (t) => t.refCount--);
+    this.parentOf(obj)?.members?.delete(id);
+  }
+
+  // ---- create / remove / set / get -----------------------------------------------------------
+
+  /** Executes one create; returns [status, id]. */
+  private doCreate(type: SaiObjectType, key: EntryKey | undefined, attrs: readonly SaiAttribute[]): [number, bigint] {
+    const traits = this.traitsOf(type);
+    if (traits === undefined || type === 'SWITCH') return [SaiStatus.NOT_SUPPORTED, 0n];
+    let st = this.validateCreate(traits, attrs);
+    if (st !== 0) return [st, 0n];
+    const map: (SaiValue | undefined)[] = [];
+    for (const a of attrs) map[a.id] = Array.isArray(a.value) ? [...a.value] : a.value;
+    if (traits.isEntry) {
+      st = this.validateEntryKey(type, key);
+      if (st !== 0) return [st, 0n];
+      const table = this.entries.get(type)!;
+      const ks = entryString(type, key!);
+      if (table.has(ks)) return [SaiStatus.ITEM_ALREADY_EXISTS, 0n];
+      const obj: FakeObject = { type, key: { ...key! }, attrs: map, refCount: 0, owned: false };
+      table.set(ks, obj);
+      this.link(obj, 0n);
+      return [0, 0n];
+    }
+    const ks = this.keyString(traits, map);
+    if (ks !== undefined && this.keyIndex.has(ks)) return [SaiStatus.ITEM_ALREADY_EXISTS, 0n];
+    const id = makeOid(traits.objectTypeId, this.nextCounter++);
+    const obj: FakeObject = { type, key: id, attrs: map, refCount: 0, owned: false };
+    this.objects.set(id, obj);
+    if (ks !== undefined) this.keyIndex.set(ks, id);
+    this.link(obj, id);
+    return [0, id];
+  }
+
+  private doRemove(type: SaiObjectType, key: AdapterKey): number {
+    const obj = this.find(type, key);
+    if (!obj) return this.missingStatus(key);
+    if (obj.owned) return SaiStatus.INVALID_PARAMETER;
+    if (obj.refCount > 0) return SaiStatus.OBJECT_IN_USE;
+    const id = typeof key === 'bigint' ? key : 0n;
+    this.unlink(obj, id);
+    if (typeof key === 'bigint') {
+      this.objects.delete(key);
+      const ks = this.keyString(this.traitsOf(type), obj.attrs);
+      if (ks !== undefined) this.keyIndex.delete(ks);
+    } else {
+      this.entries.get(type)!.delete(entryString(type, key));
+    }
+    return 0;
+  }
+
+  private doSet(type: SaiObjectType, key: AdapterKey, attr: SaiAttribute): number {
+    const obj = this.find(type, key);
+    if (!obj) return this.missingStatus(key);
+    const meta = this.traitsOf(type).attrById.get(attr.id);
+    if (meta === undefined) return attrStatus('UNKNOWN_ATTRIBUTE', 0);
+    if (meta.mode !== 'createAndSet') return attrStatus('INVALID_ATTRIBUTE', 0);
+    if (!valueFitsKind(meta, attr.value)) return attrStatus('INVALID_ATTR_VALUE', 0);
+    const st = this.checkReference(meta, attr.value, 0);
+    if (st !== 0) return st;
+    const id = typeof key === 'bigint' ? key : 0n;
+    this.unlink(obj, id);
+    obj.attrs[attr.id] = Array.isArray(attr.value) ? [...attr.value] : attr.value;
+    this.link(obj, id);
+    return 0;
+  }
+
+  private fail(op: SaiOperation, type: SaiObjectType, key: unknown, status: number): never {
+    throw new SaiStatusError(op, type, key, status);
+  }
+
+  create(objectType: SaiObjectType, key: EntryKey | undefined, attrs: readonly SaiAttribute[]): bigint {
+    let st = this.enter('create', objectType, key, attrs, false);
+    let id = 0n;
+    if (st === 0) [st, id] = this.doCreate(objectType, key, attrs);
+    this.done('create', objectType, key, attrs, false, st);
+    if (st !== 0) this.fail('create', objectType, key, st);
+    return id;
+  }
+
+  remove(objectType: SaiObjectType, key: AdapterKey): void {
+    let st = this.enter('remove', objectType, key, [], false);
+    if (st === 0) st = this.doRemove(objectType, key);
+    this.done('remove', objectType, key, [], false, st);
+    if (st !== 0) this.fail('remove', objectType, key, st);
+  }
+
+  set(objectType: SaiObjectType, key: AdapterKey, attr: SaiAttribute): void {
+    let st = this.enter('set', objectType, key, [attr], false);
+    if (st === 0) st = this.doSet(objectType, key, attr);
+    this.done('set', objectType, key, [attr], false, st);
+    if (st !== 0) this.fail('set', objectType, key, st);
+  }
+
+  get(objectType: SaiObjectType, key: AdapterKey, attrIds: readonly number[]): (SaiValue | undefined)[] {
+    let st = this.enter('get', objectType, key, [], false);
+    const out: (SaiValue | undefined)[] = [];
+    const obj = st === 0 ? this.find(objectType, key) : undefined;
+    if (st === 0 && !obj) st = this.missingStatus(key);
+    if (st === 0) {
+      const traits = this.traitsOf(objectType);
+      for (let i = 0; i < attrIds.length; i++) {
+        const meta = traits.attrById.get(attrIds[i]);
+        if (meta === undefined) {
+          st = attrStatus('UNKNOWN_ATTRIBUTE', i);
+          break;
+        }
+        const v = obj!.attrs[meta.id] ?? this.computed(obj!, meta) ?? meta.saiDefault;
+        out.push(Array.isArray(v) ? [...v] : v);
+      }
+    }
+    this.done('get', objectType, key, [], false, st);
+    if (st !== 0) this.fail('get', objectType, key, st);
+    return out;
+  }
+
+  /** READ_ONLY attributes the fake computes. */
+  private computed(obj: FakeObject, meta: AttrMeta): SaiValue | undefined {
+    const d = this.defaults;
+    switch (`${obj.type}.${meta.name}`) {
+      case 'SWITCH.portList':
+        return d.portList.filter((p) => this.objects.has(p));
+      case 'SWITCH.numberOfActivePorts':
+        return d.portList.filter((p) => this.objects.has(p)).length;
+      case 'SWITCH.cpuPort':
+        return d.cpuPort;
+      case 'SWITCH.defaultVirtualRouterId':
+        return d.defaultVirtualRouterId;
+      case 'SWITCH.default1qBridgeId':
+        return d.default1qBridgeId;
+      case 'SWITCH.operStatus':
+        return 1;
+      case 'PORT.type':
+        return obj.key === d.cpuPort ? 1 : 0;
+      case 'PORT.operStatus':
+        return obj.attrs[34] === true ? 1 : 2;
+      case 'NEXT_HOP_GROUP.nextHopMemberList':
+      case 'VLAN.memberList':
+      case 'BRIDGE.portList':
+        return [...(obj.members ?? [])];
+      case 'NEXT_HOP_GROUP.nextHopCount':
+      case 'NEXT_HOP_GROUP.realSize':
+        return obj.members?.size ?? 0;
+      case 'LAG.portList':
+        return [...(obj.members ?? [])].map((m) => this.objects.get(m)!.attrs[1] as bigint);
+      case 'ROUTE_ENTRY.ipAddrFamily':
+        return ipFamilyOf((obj.key as RouteEntryKey).destination) === 4 ? 0 : 1;
+      case 'NEIGHBOR_ENTRY.ipAddrFamily':
+        return ipFamilyOf((obj.key as NeighborEntryKey).ipAddress) === 4 ? 0 : 1;
+      default:
+        return undefined;
+    }
+  }
+
+  // ---- bulk --------------------------------------------------------------------------------
+
+  supportsBulk(objectType: SaiObjectType): boolean {
+    return objectType === 'ROUTE_ENTRY' || objectType === 'NEIGHBOR_ENTRY' || objectType === 'NEXT_HOP_GROUP_MEMBER';
+  }
+
+  private requireBulk(op: SaiOperation, objectType: SaiObjectType): void {
+    if (!this.supportsBulk(objectType)) this.fail(op, objectType, undefined, SaiStatus.NOT_IMPLEMENTED);
+  }
+
+  bulkCreate(objectType: SaiObjectType, entries: readonly BulkCreateEntry[], mode: BulkErrorMode): BulkCreateResult {
+    this.requireBulk('bulkCreate', objectType);
+    const statuses = new Int32Array(entries.length);
+    const ids: bigint[] = new Array(entries.length).fill(0n);
+    let stopped = false;
+    for (let i = 0; i < entries.length; i++) {
+      if (stopped) {
+        statuses[i] = SaiStatus.NOT_EXECUTED;
+        continue;
+      }
+      const { key, attrs } = entries[i];
+      let st = this.enter('create', objectType, key, attrs, true);
+      if (st === 0) [st, ids[i]] = this.doCreate(objectType, key, attrs);
+      this.done('create', objectType, key, attrs, true, st);
+      statuses[i] = st;
+      if (st !== 0 && mode === 'stopOnError') stopped = true;
+    }
+    return { statuses, ids };
+  }
+
+  bulkRemove(objectType: SaiObjectType, keys: readonly AdapterKey[], mode: BulkErrorMode): Int32Array {
+    this.requireBulk('bulkRemove', objectType);
+    const statuses = new Int32Array(keys.length);
+    let stopped = false;
+    for (let i = 0; i < keys.length; i++) {
+      if (stopped) {
+        statuses[i] = SaiStatus.NOT_EXECUTED;
+        continue;
+      }
+      let st = this.enter('remove', objectType, keys[i], [], true);
+      if (st === 0) st = this.doRemove(objectType, keys[i]);
+      this.done('remove', objectType, keys[i], [], true, st);
+      statuses[i] = st;
+      if (st !== 0 && mode === 'stopOnError') stopped = true;
+    }
+    return statuses;
+  }
+
+  bulkSet(
+    objectType: SaiObjectType,
+    keys: readonly AdapterKey[],
+    attrs: readonly SaiAttribute[],
+    mode: BulkErrorMode,
+  ): Int32Array {
+    this.requireBulk('bulkSet', objectType);
+    const statuses = new Int32Array(keys.length);
+    let stopped = false;
+    for (let i = 0; i < keys.length; i++) {
+      if (stopped) {
+        statuses[i] = SaiStatus.NOT_EXECUTED;
+        continue;
+      }
+      let st = this.enter('set', objectType, keys[i], [attrs[i]], true);
+      if (st === 0) st = this.doSet(objectType, keys[i], attrs[i]);
+      this.done('set', objectType, keys[i], [attrs[i]], true, st);
+      statuses[i] = st;
+      if (st !== 0 && mode === 'stopOnError') stopped = true;
+    }
+    return statuses;
+  }
+
+  // ---- queries -----------------------------------------------------------------------------
+
+  objectTypeQuery(oid: bigint): SaiObjectType | undefined {
+    const type = objectTypeFromId(oidTypeId(oid));
+    return type !== undefined && this.objects.get(oid)?.type === type ? type : undefined;
+  }
+
+  getObjectKeys(objectType: SaiObjectType): AdapterKey[] {
+    const table = this.entries.get(objectType);
+    if (table) return [...table.values()].map((o) => o.key);
+    const out: bigint[] = [];
+    for (const [id, o] of this.objects) if (o.type === objectType) out.push(id);
+    return out;
+  }
+
+  switchDefaults(): SwitchDefaults {
+    return this.defaults;
+  }
+
+  /** Every write op name, for reports. */
+  static readonly writeOps = WRITE_OPS;
+}
+
+/** SAI_SWITCH_ATTR_INIT_SWITCH (116). */
+const SWITCH_ATTR_INIT_SWITCH = 116;

@@ -1,0 +1,10 @@
+export type {
+  SaiAdapter,
+  BulkErrorMode,
+  BulkCreateEntry,
+  BulkCreateResult,
+  SwitchDefaults,
+  CallCounters,
+} from './adapter.js';
+export { FakeSaiAdapter, type FakeSaiAdapterOptions, type FakeObject, type FakeCallLogEntry } from './fake/fake-adapter.js';
+export type { FaultRule, FakeCall } from './fake/faults.js';

@@ -1,0 +1,5 @@
+export { SaiObject } from './sai-object.js';
+export { SaiObjectRef, type RefReleaser } from './object-ref.js';
+export { SaiObjectStore, type SetObjectItem, type SetObjectsOptions, type StoreContext } from './object-store.js';
+export { SaiStore, type WritePolicy, type PolicyWrite, type HostKeyOf, type CreateAttributesOf } from './sai-store.js';
+export { CreateOnlyAttributeError, UnknownAttributeError, WritePolicyError } from './errors.js';

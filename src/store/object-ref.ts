@@ -1,0 +1,82 @@
+import type { SaiTraits } from '../traits/define.js';
+import type { InferAdapterKey, InferCreateAttributes, InferHostKey } from '../traits/infer.js';
+import type { SaiObject } from './sai-object.js';
+
+/** Releases one reference of an object; implemented by the object's store. */
+export interface RefReleaser {
+  /** @throws SaiStatusError when the last release's remove fails (the reference then stays held). */
+  releaseRef(obj: SaiObject): void;
+}
+
+/**
+ * One counted reference to a live SAI object, returned by `setObject`. `release()` drops it (a
+ * second release is a no-op); when the last reference goes the object is removed from the
+ * adapter. `[Symbol.dispose]` only forwards to `release()`, so `using ref = store.setObject(...)`
+ * works.
+ */
+export class SaiObjectRef<T extends SaiTraits = SaiTraits> {
+  #obj: SaiObject<T> | undefined;
+  readonly #releaser: RefReleaser;
+
+  constructor(obj: SaiObject<T>, releaser: RefReleaser) {
+    this.#obj = obj;
+    this.#releaser = releaser;
+  }
+
+  private live(): SaiObject<T> {
+    if (this.#obj === undefined) throw new Error('SaiObjectRef used after release()');
+    return this.#obj;
+  }
+
+  /** The object's AdapterKey (object id, or entry struct). @throws Error after release. */
+  get adapterKey(): InferAdapterKey<T> {
+    return this.live().adapterKey;
+  }
+
+  /** The object id (0n for entry-keyed types). @throws Error after release. */
+  get oid(): bigint {
+    return this.live().oid;
+  }
+
+  /** The AdapterHostKey. @throws Error after release. */
+  get hostKey(): InferHostKey<T> {
+    return this.live().hostKey;
+  }
+
+  /** The cached attributes. @throws Error after release. */
+  get attributes(): InferCreateAttributes<T> {
+    return this.live().attributes;
+  }
+
+  /** The SAI object type. @throws Error after release. */
+  get objectType(): T['objectType'] {
+    return this.live().objectType;
+  }
+
+  /** True once released. */
+  get released(): boolean {
+    return this.#obj === undefined;
+  }
+
+  /**
+   * Drops this reference; removes the object from the adapter when it was the last one.
+   * Releasing twice is a no-op.
+   * @throws SaiStatusError when that remove fails; the reference is then still held.
+   */
+  release(): void {
+    const obj = this.#obj;
+    if (obj === undefined) return;
+    this.#obj = undefined;
+    try {
+      this.#releaser.releaseRef(obj as unknown as SaiObject);
+    } catch (e) {
+      this.#obj = obj;
+      throw e;
+    }
+  }
+
+  /** Same as `release()`. */
+  [Symbol.dispose](): void {
+    this.release();
+  }
+}

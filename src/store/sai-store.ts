@@ -1,0 +1,159 @@
+import type { SaiAdapter } from '../adapter/adapter.js';
+import type { SaiObjectType } from '../sai/object-type.js';
+import type { SaiValue } from '../sai/value.js';
+import { ALL_TRAITS, OBJECT_TYPES_BY_RANK, type TraitsOf } from '../traits/index.js';
+import { fromSaiValue, type SaiTraits } from '../traits/define.js';
+import type { InferCreateAttributes, InferHostKey } from '../traits/infer.js';
+import { WritePolicyError } from './errors.js';
+import { SaiObjectStore, type StoreContext } from './object-store.js';
+import type { SaiObject } from './sai-object.js';
+
+/**
+ * What the store does when a write is about to reach the adapter: `allow` it, `log` it (and
+ * allow), or `fail` (throw `WritePolicyError` before the write: the proof that replaying an
+ * unchanged state costs zero writes).
+ */
+export type WritePolicy = 'allow' | 'log' | 'fail';
+
+/** One write seen under policy `log` or `fail`. */
+export interface PolicyWrite {
+  readonly op: 'create' | 'set' | 'remove';
+  readonly objectType: SaiObjectType;
+  readonly hostKey: unknown;
+  /** The attribute name of a set; 'bulk' for a bulk create. */
+  readonly detail: string;
+}
+
+/**
+ * `SaiStore`: every `SaiObjectStore`, in dependency order, over one adapter and switch.
+ * Also the index from object id to store object (for the references objects hold on each other)
+ * and the write policy.
+ */
+export class SaiStore {
+  readonly #stores = new Map<SaiObjectType, SaiObjectStore>();
+  readonly #byOid = new Map<bigint, SaiObject>();
+  #policy: WritePolicy = 'allow';
+  /** Writes seen under policy `log` (and the refused one under `fail`), in order. */
+  readonly policyWrites: PolicyWrite[] = [];
+
+  constructor(readonly adapter: SaiAdapter) {
+    const ctx: StoreContext = {
+      adapter,
+      switchId: adapter.switchId,
+      byOid: (oid) => this.#byOid.get(oid),
+      indexOid: (obj) => void this.#byOid.set(obj.oid, obj),
+      unindexOid: (oid) => void this.#byOid.delete(oid),
+      storeOf: (type) => this.#stores.get(type)!,
+      checkWrite: (op, type, hostKey, detail) => {
+        if (this.#policy === 'allow') return;
+        this.policyWrites.push({ op, objectType: type, hostKey, detail });
+        if (this.#policy === 'fail') throw new WritePolicyError(op, type, hostKey, detail);
+      },
+    };
+    for (const type of OBJECT_TYPES_BY_RANK) {
+      this.#stores.set(type, new SaiObjectStore(ALL_TRAITS[type] as unknown as SaiTraits, ctx));
+    }
+  }
+
+  /** The switch object id. */
+  get switchId(): bigint {
+    return this.adapter.switchId;
+  }
+
+  /** The object store of one type, typed by its traits. */
+  get<T extends SaiObjectType>(type: T): SaiObjectStore<TraitsOf<T>> {
+    return this.#stores.get(type) as unknown as SaiObjectStore<TraitsOf<T>>;
+  }
+
+  /** The store object with object id `oid`, of any type. */
+  byOid(oid: bigint): SaiObject | undefined {
+    return this.#byOid.get(oid);
+  }
+
+  /** Every object store, parents before children. */
+  stores(): SaiObjectStore[] {
+    return OBJECT_TYPES_BY_RANK.map((t) => this.#stores.get(t)!);
+  }
+
+  /** Total live objects over every type. */
+  get size(): number {
+    let n = 0;
+    for (const s of this.#stores.values()) n += s.size;
+    return n;
+  }
+
+  /** The current write policy. */
+  get writePolicy(): WritePolicy {
+    return this.#policy;
+  }
+
+  /** Sets the write policy (see `WritePolicy`). */
+  setWritePolicy(policy: WritePolicy): void {
+    this.#policy = policy;
+  }
+
+  /** Runs `fn` under `policy`, restoring the previous policy afterwards. */
+  withWritePolicy<R>(policy: WritePolicy, fn: () => R): R {
+    const prev = this.#policy;
+    this.#policy = policy;
+    try {
+      return fn();
+    } finally {
+      this.#policy = prev;
+    }
+  }
+
+  /**
+   * Reads the adapter's own objects into the store as adapter-owned (never removed): the switch,
+   * the default virtual router, the CPU port, the front-panel ports made at switch init and the
+   * default 1Q bridge, found through the switch's attributes. Their attributes are read back.
+   * Called by a cold boot; warm boot's `reload` does the same first.
+   * @throws SaiStatusError when the adapter cannot answer.
+   */
+  loadAdapterOwned(): void {
+    const d = this.adapter.switchDefaults();
+    this.adoptOwned('SWITCH', this.adapter.switchId);
+    this.adoptOwned('VIRTUAL_ROUTER', d.defaultVirtualRouterId);
+    this.adoptOwned('BRIDGE', d.default1qBridgeId);
+    this.adoptOwned('PORT', d.cpuPort);
+    for (const p of d.portList) this.adoptOwned('PORT', p);
+  }
+
+  private adoptOwned(type: SaiObjectType, oid: bigint): void {
+    if (this.#byOid.has(oid)) return;
+    const store = this.#stores.get(type)!;
+    const traits = store.traits;
+    const attrs = this.readAttributes(traits, oid);
+    const hostKey = traits.hostKey.derive(oid as never, attrs as never);
+    store.insert(oid, hostKey as never, traits.hostKey.toString(hostKey as never), attrs as never, true);
+  }
+
+  /**
+   * Reads every non-READ_ONLY attribute of an object back from the adapter (and the READ_ONLY ones
+   * the host key needs), as store-level values. Attributes without a value are left out.
+   */
+  readAttributes(traits: SaiTraits, key: bigint | object): Record<string, unknown> {
+    const metas = traits.attrList.filter((m) => m.mode !== 'readOnly');
+    const values = this.adapter.get(traits.objectType, key as never, metas.map((m) => m.id));
+    const out: Record<string, unknown> = {};
+    metas.forEach((m, i) => {
+      const v = values[i];
+      if (v !== undefined) out[m.name] = fromSaiValue(m, v as SaiValue);
+    });
+    return out;
+  }
+
+  /** A readable dump of every store, parents first; `limit` lines per type. */
+  dump(limit = 20): string {
+    return this.stores()
+      .filter((s) => s.size > 0)
+      .map((s) => s.dump(limit))
+      .join('\n');
+  }
+}
+
+/** The host key type of object type `T`. */
+export type HostKeyOf<T extends SaiObjectType> = InferHostKey<TraitsOf<T>>;
+
+/** The create attributes type of object type `T`. */
+export type CreateAttributesOf<T extends SaiObjectType> = InferCreateAttributes<TraitsOf<T>>;
