@@ -47,12 +47,32 @@ type AttrRecord = Record<string, unknown>;
  * - A failed adapter call throws `SaiStatusError` and leaves the store and the adapter as they were.
  */
 export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefReleaser {
-  readonly #objects = new Map<string, SaiObject<T>>();
+  /** One map per scope (see `HostKeySpec.scope`), keyed by the host key's string. */
+  readonly #scopes = new Map<bigint, Map<string, SaiObject<T>>>();
+  #size = 0;
+  readonly #scopeOf: (hk: InferHostKey<T>) => bigint;
+  readonly #keyOf: (hk: InferHostKey<T>) => string;
 
   constructor(
     readonly traits: T,
     private readonly ctx: StoreContext,
-  ) {}
+  ) {
+    this.#scopeOf = (traits.hostKey.scope as ((hk: InferHostKey<T>) => bigint) | undefined) ?? (() => 0n);
+    this.#keyOf = traits.hostKey.toString as (hk: InferHostKey<T>) => string;
+  }
+
+  private table(scope: bigint): Map<string, SaiObject<T>> {
+    let t = this.#scopes.get(scope);
+    if (t === undefined) {
+      t = new Map();
+      this.#scopes.set(scope, t);
+    }
+    return t;
+  }
+
+  private lookup(hostKey: InferHostKey<T>): SaiObject<T> | undefined {
+    return this.#scopes.get(this.#scopeOf(hostKey))?.get(this.#keyOf(hostKey));
+  }
 
   /** The SAI object type. */
   get objectType(): T['objectType'] {
@@ -61,17 +81,13 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
 
   /** Number of live objects. */
   get size(): number {
-    return this.#objects.size;
+    return this.#size;
   }
 
   /** The live object with this host key, without taking a reference. */
   find(hostKey: InferHostKey<T>): SaiObject<T> | undefined {
-    return this.#objects.get(this.traits.hostKey.toString(hostKey));
-  }
-
-  /** The live object whose host-key string is `keyString`. */
-  findByKeyString(keyString: string): SaiObject<T> | undefined {
-    return this.#objects.get(keyString);
+    const obj = this.lookup(hostKey);
+    return obj !== undefined && !obj.pending ? obj : undefined;
   }
 
   /** A new counted reference to a live object (claims its warm boot handle), or undefined. */
@@ -80,13 +96,13 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
     return obj === undefined ? undefined : this.takeRef(obj);
   }
 
-  /** Every live object, in insertion order. */
-  values(): IterableIterator<SaiObject<T>> {
-    return this.#objects.values();
+  /** Every live object, by scope, in insertion order. */
+  *values(): IterableIterator<SaiObject<T>> {
+    for (const t of this.#scopes.values()) yield* t.values();
   }
 
   [Symbol.iterator](): IterableIterator<SaiObject<T>> {
-    return this.#objects.values();
+    return this.values();
   }
 
   /**
@@ -99,10 +115,9 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
    * @throws WritePolicyError when a write is needed under write policy `fail`.
    */
   setObject(hostKey: InferHostKey<T>, attrs: InferCreateAttributes<T>): SaiObjectRef<T> {
-    const ks = this.traits.hostKey.toString(hostKey);
-    const obj = this.#objects.get(ks);
+    const obj = this.lookup(hostKey);
     if (obj === undefined) {
-      const created = this.createObject(hostKey, ks, attrs as AttrRecord);
+      const created = this.createObject(hostKey, attrs as AttrRecord);
       created.refs = 1;
       return new SaiObjectRef(created, this);
     }
@@ -120,42 +135,45 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
   setObjects(items: readonly SetObjectItem<T>[], options: SetObjectsOptions = {}): SaiObjectRef<T>[] {
     const n = items.length;
     const refs: SaiObjectRef<T>[] = new Array(n);
-    const undo: (() => void)[] = [];
-    const toString = this.traits.hostKey.toString;
+    // Phase 1: new host keys get a pending placeholder in the map (one lookup per item, and a
+    // repeat of a host key within the batch finds it); live ones are updated after the creates.
+    const created: SaiObject<T>[] = [];
     const createIdx: number[] = [];
     const laterIdx: number[] = [];
-    const keyStrings: string[] = new Array(n);
-    const pending = new Set<string>();
-    for (let i = 0; i < n; i++) {
-      const ks = toString(items[i][0]);
-      keyStrings[i] = ks;
-      if (this.#objects.has(ks) || pending.has(ks)) laterIdx.push(i);
-      else {
-        pending.add(ks);
-        createIdx.push(i);
-      }
-    }
+    const undoUpdates: (() => void)[] = [];
+    let done = 0;
     try {
-      if (createIdx.length > 0 && this.ctx.adapter.supportsBulk(this.traits.objectType)) {
-        this.bulkCreate(items, keyStrings, createIdx, refs, undo, options.chunkSize ?? 8192);
+    for (let i = 0; i < n; i++) {
+      const hk = items[i][0];
+      const scope = this.#scopeOf(hk);
+      const ks = this.#keyOf(hk);
+      const t = this.table(scope);
+      if (t.has(ks)) {
+        laterIdx.push(i);
+        continue;
+      }
+      const obj = new SaiObject<T>(this.traits, 0n, hk, scope, ks, this.keepAttrs(items[i][1] as AttrRecord), false, this.ctx.switchId);
+      obj.pending = true;
+      t.set(ks, obj);
+      created.push(obj);
+      createIdx.push(i);
+    }
+      if (created.length > 0 && this.ctx.adapter.supportsBulk(this.traits.objectType)) {
+        done = this.bulkCreate(items, created, createIdx, refs, options.chunkSize ?? 8192);
       } else {
-        for (const i of createIdx) {
-          const [hk, attrs] = items[i];
-          const obj = this.createObject(hk, keyStrings[i], attrs as AttrRecord);
-          obj.refs = 1;
-          const ref = new SaiObjectRef(obj, this);
-          refs[i] = ref;
-          undo.push(() => ref.release());
+        for (; done < created.length; done++) {
+          this.createPending(created[done], items[createIdx[done]][1] as AttrRecord);
+          refs[createIdx[done]] = new SaiObjectRef(created[done], this);
         }
       }
       for (const i of laterIdx) {
-        const obj = this.#objects.get(keyStrings[i])!;
+        const obj = this.lookup(items[i][0])!;
         const before = obj.attributes as AttrRecord;
         const wasHandle = obj.warmBootHandle;
         this.update(obj, items[i][1] as AttrRecord);
         const ref = this.takeRef(obj);
         refs[i] = ref;
-        undo.push(() => {
+        undoUpdates.push(() => {
           if (wasHandle) {
             obj.warmBootHandle = true;
             obj.refs++;
@@ -165,11 +183,22 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
         });
       }
     } catch (e) {
-      for (let u = undo.length - 1; u >= 0; u--) {
+      for (let u = undoUpdates.length - 1; u >= 0; u--) {
         try {
-          undo[u]();
+          undoUpdates[u]();
         } catch {
           // Undo is best effort; the original error is what the caller must see.
+        }
+      }
+      for (let c = created.length - 1; c >= 0; c--) {
+        const obj = created[c];
+        if (obj.pending) this.table(obj.scope).delete(obj.keyString);
+        else {
+          try {
+            this.releaseRef(obj as unknown as SaiObject);
+          } catch {
+            // As above.
+          }
         }
       }
       throw e;
@@ -177,45 +206,42 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
     return refs;
   }
 
+  /** Creates pending placeholders through the adapter's bulk API; returns how many were created. */
   private bulkCreate(
     items: readonly SetObjectItem<T>[],
-    keyStrings: readonly string[],
+    created: readonly SaiObject<T>[],
     createIdx: readonly number[],
     refs: SaiObjectRef<T>[],
-    undo: (() => void)[],
     chunkSize: number,
-  ): void {
+  ): number {
     const { adapter, switchId } = this.ctx;
     const traits = this.traits;
     const type = traits.objectType;
-    for (let start = 0; start < createIdx.length; start += chunkSize) {
-      const end = Math.min(createIdx.length, start + chunkSize);
+    for (let start = 0; start < created.length; start += chunkSize) {
+      const end = Math.min(created.length, start + chunkSize);
       const entries: BulkCreateEntry[] = new Array(end - start);
       for (let j = start; j < end; j++) {
-        const [hk, attrs] = items[createIdx[j]];
-        this.ctx.checkWrite('create', type, hk, 'bulk');
+        const obj = created[j];
+        this.ctx.checkWrite('create', type, obj.hostKey, 'bulk');
         entries[j - start] = {
-          key: traits.isEntry ? (traits.hostKey.adapterKey!(hk, switchId) as BulkCreateEntry['key']) : undefined,
-          attrs: this.buildCreate(attrs as AttrRecord),
+          key: traits.isEntry ? (traits.hostKey.adapterKey!(obj.hostKey, switchId) as BulkCreateEntry['key']) : undefined,
+          attrs: this.buildCreate(items[createIdx[j]][1] as AttrRecord),
         };
       }
       const result = adapter.bulkCreate(type, entries, 'stopOnError');
       for (let j = start; j < end; j++) {
-        const i = createIdx[j];
         const st = result.statuses[j - start];
         if (st !== 0) {
-          throw new SaiStatusError('bulkCreate', type, entries[j - start].key ?? items[i][0], st, undefined, i);
+          throw new SaiStatusError('bulkCreate', type, entries[j - start].key ?? created[j].hostKey, st, undefined, createIdx[j]);
         }
-        const [hk, attrs] = items[i];
-        const obj = this.insert(result.ids[j - start], hk, keyStrings[i], this.copyAttrs(attrs as AttrRecord), false);
+        const obj = created[j];
+        this.activate(obj, result.ids[j - start]);
         obj.refs = 1;
-        const ref = new SaiObjectRef(obj, this);
-        refs[i] = ref;
-        undo.push(() => ref.release());
+        refs[createIdx[j]] = new SaiObjectRef(obj, this);
       }
     }
+    return created.length;
   }
-
   /** A counted reference to a live object; the first after reload claims the warm boot handle. */
   private takeRef(obj: SaiObject<T>): SaiObjectRef<T> {
     if (obj.warmBootHandle) obj.warmBootHandle = false;
@@ -239,6 +265,21 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
     return out;
   }
 
+  /**
+   * The attributes object the store keeps: the caller's own when it is frozen (immer's state is),
+   * so objects with equal attributes share one; otherwise a copy. Unknown names throw.
+   */
+  private keepAttrs(attrs: AttrRecord): InferCreateAttributes<T> {
+    if (Object.isFrozen(attrs)) {
+      for (const k in attrs) {
+        if (!this.traits.attrByName.has(k)) throw new UnknownAttributeError(this.traits.objectType, k);
+        if (attrs[k] === undefined) return this.copyAttrs(attrs);
+      }
+      return attrs as InferCreateAttributes<T>;
+    }
+    return this.copyAttrs(attrs);
+  }
+
   /** A copy holding only declared, defined attributes, in declaration order. */
   private copyAttrs(attrs: AttrRecord): InferCreateAttributes<T> {
     const out: AttrRecord = {};
@@ -250,39 +291,75 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
     return out as InferCreateAttributes<T>;
   }
 
-  private createObject(hostKey: InferHostKey<T>, ks: string, attrs: AttrRecord): SaiObject<T> {
+  /** Creates an object through the adapter and adds it to the store (refs 0: the caller takes them). */
+  private createObject(hostKey: InferHostKey<T>, attrs: AttrRecord): SaiObject<T> {
+    const obj = new SaiObject<T>(
+      this.traits,
+      0n,
+      hostKey,
+      this.#scopeOf(hostKey),
+      this.#keyOf(hostKey),
+      this.keepAttrs(attrs),
+      false,
+      this.ctx.switchId,
+    );
+    obj.pending = true;
+    const t = this.table(obj.scope);
+    t.set(obj.keyString, obj);
+    try {
+      this.createPending(obj, attrs);
+    } catch (e) {
+      t.delete(obj.keyString);
+      throw e;
+    }
+    return obj;
+  }
+
+  /** Executes the adapter create of a pending placeholder and activates it. */
+  private createPending(obj: SaiObject<T>, attrs: AttrRecord): void {
     const traits = this.traits;
     const saiAttrs = this.buildCreate(attrs);
-    this.ctx.checkWrite('create', traits.objectType, hostKey, '');
+    this.ctx.checkWrite('create', traits.objectType, obj.hostKey, '');
     let oid = 0n;
     if (traits.isEntry) {
       this.ctx.adapter.create(
         traits.objectType,
-        traits.hostKey.adapterKey!(hostKey, this.ctx.switchId) as BulkCreateEntry['key'],
+        traits.hostKey.adapterKey!(obj.hostKey, this.ctx.switchId) as BulkCreateEntry['key'],
         saiAttrs,
       );
     } else {
       oid = this.ctx.adapter.create(traits.objectType, undefined, saiAttrs);
     }
-    return this.insert(oid, hostKey, ks, this.copyAttrs(attrs), false);
+    this.activate(obj, oid);
+  }
+
+  /** A pending placeholder became live in the adapter: index it and take its references. */
+  private activate(obj: SaiObject<T>, oid: bigint): void {
+    obj.pending = false;
+    obj.oid = oid;
+    this.#size++;
+    this.forEachDependency(obj.hostKey, obj.attributes as AttrRecord, (d) => d.refs++);
+    if (oid !== 0n) this.ctx.indexOid(obj as unknown as SaiObject);
   }
 
   /**
-   * Adds an object that is live in the adapter to the store (after a create, or found by reload)
+   * Adds an object that is live in the adapter (found by reload, or adapter-owned) to the store
    * and takes its references on the objects it names. Its own `refs` starts at 0 (1 if adapter-owned).
    */
-  insert(
-    oid: bigint,
-    hostKey: InferHostKey<T>,
-    ks: string,
-    attrs: InferCreateAttributes<T>,
-    adapterOwned: boolean,
-  ): SaiObject<T> {
-    const obj = new SaiObject<T>(this.traits, oid, hostKey, ks, attrs, adapterOwned, this.ctx.switchId);
+  insert(oid: bigint, hostKey: InferHostKey<T>, attrs: InferCreateAttributes<T>, adapterOwned: boolean): SaiObject<T> {
+    const obj = new SaiObject<T>(
+      this.traits,
+      oid,
+      hostKey,
+      this.#scopeOf(hostKey),
+      this.#keyOf(hostKey),
+      attrs,
+      adapterOwned,
+      this.ctx.switchId,
+    );
     if (adapterOwned) obj.refs = 1;
-    this.forEachDependency(hostKey, attrs as AttrRecord, (d) => d.refs++);
-    this.#objects.set(ks, obj);
-    if (oid !== 0n) this.ctx.indexOid(obj as unknown as SaiObject);
+    this.table(obj.scope).set(obj.keyString, obj);
+    this.activate(obj, oid);
     return obj;
   }
 
@@ -385,8 +462,9 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
   }
 
   private merged(attrs: AttrRecord, old: AttrRecord, keep: string[] | undefined): InferCreateAttributes<T> {
+    if (!keep) return this.keepAttrs(attrs);
     const next = this.copyAttrs(attrs) as AttrRecord;
-    if (keep) for (const k of keep) next[k] = old[k];
+    for (const k of keep) next[k] = old[k];
     return next as InferCreateAttributes<T>;
   }
 
@@ -417,14 +495,19 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
 
   /** Drops an object from the store without touching the adapter (warm shutdown, reload cleanup). */
   forget(obj: SaiObject<T>): void {
-    this.#objects.delete(obj.keyString);
+    const t = this.#scopes.get(obj.scope);
+    if (t?.get(obj.keyString) !== obj) return;
+    t.delete(obj.keyString);
+    if (t.size === 0) this.#scopes.delete(obj.scope);
+    this.#size--;
     if (obj.oid !== 0n) this.ctx.unindexOid(obj.oid);
   }
 
   /** Drops every object from the store without touching the adapter. */
   forgetAll(): void {
-    for (const obj of this.#objects.values()) if (obj.oid !== 0n) this.ctx.unindexOid(obj.oid);
-    this.#objects.clear();
+    for (const obj of this.values()) if (obj.oid !== 0n) this.ctx.unindexOid(obj.oid);
+    this.#scopes.clear();
+    this.#size = 0;
   }
 
   // ---- debugging --------------------------------------------------------------------------
@@ -432,16 +515,17 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
   /** A readable dump: one line per object (host key, adapter key, refs, attributes). */
   dump(limit = Infinity): string {
     const lines: string[] = [];
-    for (const obj of this.#objects.values()) {
+    for (const obj of this.values()) {
       if (lines.length >= limit) {
-        lines.push(`  ... ${this.#objects.size - limit} more`);
+        lines.push(`  ... ${this.#size - limit} more`);
         break;
       }
       const flags = `${obj.adapterOwned ? ' adapter-owned' : ''}${obj.warmBootHandle ? ' warm-boot-handle' : ''}`;
       const id = obj.oid !== 0n ? ` oid=0x${obj.oid.toString(16)}` : '';
-      lines.push(`  ${obj.keyString}${id} refs=${obj.refs}${flags} ${formatAttrs(obj.attributes as AttrRecord)}`);
+      const scope = obj.scope !== 0n ? `0x${obj.scope.toString(16)}/` : '';
+      lines.push(`  ${scope}${obj.keyString}${id} refs=${obj.refs}${flags} ${formatAttrs(obj.attributes as AttrRecord)}`);
     }
-    return `${this.traits.objectType} (${this.#objects.size})\n${lines.join('\n')}`;
+    return `${this.traits.objectType} (${this.#size})\n${lines.join('\n')}`;
   }
 }
 

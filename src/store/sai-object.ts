@@ -15,13 +15,17 @@ export class SaiObject<T extends SaiTraits = SaiTraits> {
   refs = 0;
   /** True while the object is held by its warm boot handle (found by reload, not yet claimed). */
   warmBootHandle = false;
+  /** True between a bulk call's placeholder insert and the adapter's create. */
+  pending = false;
 
   constructor(
     readonly traits: T,
     /** Object id for oid types; 0n for entry-keyed types (their AdapterKey comes from the host key). */
-    readonly oid: bigint,
+    public oid: bigint,
     readonly hostKey: InferHostKey<T>,
-    /** `traits.hostKey.toString(hostKey)`: the store's map key. */
+    /** `traits.hostKey.scope(hostKey)`, or 0n: which of the store's maps holds the object. */
+    readonly scope: bigint,
+    /** `traits.hostKey.toString(hostKey)`: the object's key within its scope. */
     readonly keyString: string,
     /** The attributes as last written (or read back at reload). */
     public attributes: InferCreateAttributes<T>,

@@ -125,7 +125,7 @@ export class SaiStore {
     const traits = store.traits;
     const attrs = this.readAttributes(traits, oid);
     const hostKey = traits.hostKey.derive(oid as never, attrs as never);
-    store.insert(oid, hostKey as never, traits.hostKey.toString(hostKey as never), attrs as never, true);
+    store.insert(oid, hostKey as never, attrs as never, true);
   }
 
   /**

@@ -58,6 +58,8 @@ export class Attr<V, M extends AttrMode = 'createAndSet', P extends AttrPresence
     readonly condition: AttrCondition | undefined,
     /** SAI's KEY flag: the attribute makes the object unique (a duplicate is ITEM_ALREADY_EXISTS). */
     readonly isKey: boolean,
+    /** The SAI name's suffix when it does not follow from the property name (`DEFAULT_1Q_BRIDGE_ID`). */
+    readonly saiSuffix?: string,
   ) {}
 
   private with<M2 extends AttrMode, P2 extends AttrPresence>(
@@ -68,6 +70,7 @@ export class Attr<V, M extends AttrMode = 'createAndSet', P extends AttrPresence
       defaultValue: V;
       condition: AttrCondition;
       isKey: boolean;
+      saiSuffix: string;
     }>,
   ): Attr<V, M2, P2> {
     return new Attr<V, M2, P2>(
@@ -81,6 +84,7 @@ export class Attr<V, M extends AttrMode = 'createAndSet', P extends AttrPresence
       this.objects,
       patch.condition ?? this.condition,
       patch.isKey ?? this.isKey,
+      patch.saiSuffix ?? this.saiSuffix,
     );
   }
 
@@ -107,6 +111,10 @@ export class Attr<V, M extends AttrMode = 'createAndSet', P extends AttrPresence
   /** A default the adapter decides (`attrvalue`, `vendor` or `internal` in SAI metadata). */
   adapterDefault(kind: 'attrvalue' | 'vendor' | 'internal'): Attr<V, M, P> {
     return this.with({ defaultKind: kind });
+  }
+  /** Names the SAI attribute when its name does not follow from the property name. */
+  saiName(suffix: string): Attr<V, M, P> {
+    return this.with({ saiSuffix: suffix });
   }
   /** SAI's KEY flag. */
   key(): Attr<V, M, P> {

@@ -12,8 +12,16 @@ import type { AttrMap, InferGetAttributes } from './infer.js';
 
 /** How a type's AdapterHostKey is made. */
 export interface HostKeySpec<A extends AttrMap, HK, K extends AdapterKeyKind> {
-  /** The host key as a string, unique per host key: the store's map key. Must be cheap. */
+  /**
+   * The host key as a string, unique per host key within its scope: the store's map key. Must be
+   * cheap; for routes it is the prefix string itself, so the store adds no string per route.
+   */
   toString(hostKey: HK): string;
+  /**
+   * The object id that scopes the key (route: vr, neighbor and next hop: rif, fdb: bv); the store
+   * keeps one map per scope. Absent: one scope (0n).
+   */
+  scope?(hostKey: HK): bigint;
   /**
    * The host key of an object read back from the adapter, from its AdapterKey and attributes;
    * undefined when it cannot be derived from them (the saved host-key map is used, or, for a next
@@ -119,7 +127,7 @@ function resolve(objectType: SaiObjectType, attributes: AttrMap): AttrMeta[] {
     const isReference = a.kind === 'oid' || a.kind === 'oidList';
     out.push({
       name,
-      saiName: `SAI_${objectType}_ATTR_${upperSnake(name)}`,
+      saiName: `SAI_${objectType}_ATTR_${a.saiSuffix ?? upperSnake(name)}`,
       id: a.id,
       kind: a.kind,
       mode: a.mode,

@@ -1,7 +1,6 @@
 import { attr } from './attr.js';
 import { defineTraits } from './define.js';
 import { FdbEntryType, PacketAction } from '../sai/enums.js';
-import { oidText } from './key-string.js';
 
 /** AdapterHostKey of an fdb entry: (bridge or vlan, mac). */
 export interface FdbEntryHostKey {
@@ -24,7 +23,8 @@ export const FdbEntryTraits = defineTraits({
     allowMacMove: attr.bool(7).default(false),
   },
   hostKey: {
-    toString: (hk: FdbEntryHostKey) => `${oidText(hk.bvId)}|${hk.mac}`,
+    toString: (hk: FdbEntryHostKey) => hk.mac,
+    scope: (hk) => hk.bvId,
     derive: (key) => ({ bvId: key.bvId, mac: key.macAddress }),
     parent: (hk) => hk.bvId,
     adapterKey: (hk, switchId) => ({ switchId, macAddress: hk.mac, bvId: hk.bvId }),

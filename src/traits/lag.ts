@@ -10,7 +10,8 @@ export const LagTraits = defineTraits({
   adapterKey: 'oid',
   rank: 20,
   attributes: {
-    portList: attr.oidList(0, ['PORT']).readOnly(),
+    /** The lag's members (SAI names LAG_MEMBER objects here, not ports). */
+    portList: attr.oidList(0, ['LAG_MEMBER']).readOnly(),
     portVlanId: attr.u16(3).default(1),
     defaultVlanPriority: attr.u8(4).default(0),
     dropUntagged: attr.bool(5).default(false),

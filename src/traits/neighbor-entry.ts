@@ -1,7 +1,6 @@
 import { attr } from './attr.js';
 import { defineTraits } from './define.js';
 import { IpAddrFamily, PacketAction } from '../sai/enums.js';
-import { oidText } from './key-string.js';
 
 /** AdapterHostKey of a neighbor: (router interface, ip). */
 export interface NeighborEntryHostKey {
@@ -27,7 +26,8 @@ export const NeighborEntryTraits = defineTraits({
     ipAddrFamily: attr.enum(9, IpAddrFamily).readOnly(),
   },
   hostKey: {
-    toString: (hk: NeighborEntryHostKey) => `${oidText(hk.rifId)}|${hk.ip}`,
+    toString: (hk: NeighborEntryHostKey) => hk.ip,
+    scope: (hk) => hk.rifId,
     derive: (key) => ({ rifId: key.rifId, ip: key.ipAddress }),
     parent: (hk) => hk.rifId,
     adapterKey: (hk, switchId) => ({ switchId, rifId: hk.rifId, ipAddress: hk.ip }),

@@ -10,7 +10,7 @@ export interface NextHopHostKey {
   readonly ip: string;
 }
 
-/** The host-key string of a next hop, shared with the next hop group's key. */
+/** The full host-key string of a next hop (rif and ip), used in the next hop group's key. */
 export function nextHopKeyString(hk: NextHopHostKey): string {
   return `${oidText(hk.rifId)}|${hk.ip}`;
 }
@@ -22,8 +22,8 @@ export const NextHopTraits = defineTraits({
   rank: 65,
   attributes: {
     type: attr.enum(0, NextHopType).mandatory().createOnly(),
-    ip: attr.ipAddress(1).mandatory().createOnly().when('type', 'IP', 'MPLS', 'SRV6_SIDLIST'),
-    routerInterfaceId: attr.oid(2, ['ROUTER_INTERFACE']).mandatory().createOnly().when('type', 'IP', 'MPLS'),
+    ip: attr.ipAddress(1).mandatory().createOnly().when('type', 'IP', 'MPLS', 'TUNNEL_ENCAP', 'IPMC', 'BRIDGE_PORT'),
+    routerInterfaceId: attr.oid(2, ['ROUTER_INTERFACE']).mandatory().createOnly().when('type', 'IP', 'MPLS', 'IPMC'),
     disableDecrementTtl: attr.bool(9).default(false),
     disableSrcMacRewrite: attr.bool(16).default(false),
     disableDstMacRewrite: attr.bool(17).default(false),
@@ -31,7 +31,8 @@ export const NextHopTraits = defineTraits({
     metaData: attr.u32(19).default(0),
   },
   hostKey: {
-    toString: nextHopKeyString,
+    toString: (hk: NextHopHostKey) => hk.ip,
+    scope: (hk) => hk.rifId,
     derive: (_key, a) =>
       a.routerInterfaceId === undefined || a.ip === undefined ? undefined : { rifId: a.routerInterfaceId, ip: a.ip },
     fromAttributes: ['routerInterfaceId', 'ip'],

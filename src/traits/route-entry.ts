@@ -1,7 +1,6 @@
 import { attr } from './attr.js';
 import { defineTraits } from './define.js';
 import { IpAddrFamily, PacketAction } from '../sai/enums.js';
-import { oidText } from './key-string.js';
 
 /** AdapterHostKey of a route: (virtual router, prefix). */
 export interface RouteEntryHostKey {
@@ -25,7 +24,8 @@ export const RouteEntryTraits = defineTraits({
     ipAddrFamily: attr.enum(4, IpAddrFamily).readOnly(),
   },
   hostKey: {
-    toString: (hk: RouteEntryHostKey) => `${oidText(hk.vrId)}|${hk.prefix}`,
+    toString: (hk: RouteEntryHostKey) => hk.prefix,
+    scope: (hk) => hk.vrId,
     derive: (key) => ({ vrId: key.vrId, prefix: key.destination }),
     parent: (hk) => hk.vrId,
     adapterKey: (hk, switchId) => ({ switchId, vrId: hk.vrId, destination: hk.prefix }),

@@ -8,7 +8,7 @@ import { oidText } from './key-string.js';
 export interface RouterInterfaceHostKey {
   readonly vrId: bigint;
   readonly type: EnumName<typeof RouterInterfaceType>;
-  /** SAI_ROUTER_INTERFACE_ATTR_PORT_ID for PORT / SUB_PORT / QINQ_PORT interfaces. */
+  /** SAI_ROUTER_INTERFACE_ATTR_PORT_ID for PORT / SUB_PORT interfaces. */
   readonly portId?: bigint;
   /** SAI_ROUTER_INTERFACE_ATTR_VLAN_ID (the vlan's object id) for VLAN interfaces. */
   readonly vlanId?: bigint;
@@ -22,9 +22,9 @@ export const RouterInterfaceTraits = defineTraits({
   attributes: {
     virtualRouterId: attr.oid(0, ['VIRTUAL_ROUTER']).mandatory().createOnly(),
     type: attr.enum(1, RouterInterfaceType).mandatory().createOnly(),
-    portId: attr.oid(2, ['PORT', 'LAG']).mandatory().createOnly().when('type', 'PORT', 'SUB_PORT', 'QINQ_PORT'),
+    portId: attr.oid(2, ['PORT', 'LAG']).mandatory().createOnly().when('type', 'PORT', 'SUB_PORT'),
     vlanId: attr.oid(3, ['VLAN']).mandatory().createOnly().when('type', 'VLAN'),
-    outerVlanId: attr.u16(4).mandatory().createOnly().when('type', 'SUB_PORT', 'QINQ_PORT'),
+    outerVlanId: attr.u16(4).mandatory().createOnly().when('type', 'QINQ_PORT', 'SUB_PORT'),
     srcMacAddress: attr.mac(7).adapterDefault('attrvalue'),
     adminV4State: attr.bool(8).default(true),
     adminV6State: attr.bool(9).default(true),

@@ -32,7 +32,11 @@ function statusOf(fn: () => unknown): number {
   return 0;
 }
 
-const route = (e: Env, prefix = '10.1.0.0/16'): EntryKey => ({ switchId: e.sw, vrId: e.d.defaultVirtualRouterId, destination: prefix });
+const route = (e: Env, prefix = '10.1.0.0/16'): EntryKey => ({
+  switchId: e.sw,
+  vrId: e.d.defaultVirtualRouterId,
+  destination: prefix,
+});
 
 interface Case {
   name: string;
@@ -43,7 +47,11 @@ interface Case {
 const cases: Case[] = [
   {
     name: 'unknown attribute id -> UNKNOWN_ATTRIBUTE with its index',
-    call: (e) => e.a.create('ROUTE_ENTRY', route(e), [{ id: 0, value: 1 }, { id: 99, value: 1 }]),
+    call: (e) =>
+      e.a.create('ROUTE_ENTRY', route(e), [
+        { id: 0, value: 1 },
+        { id: 99, value: 1 },
+      ]),
     status: attrStatus('UNKNOWN_ATTRIBUTE', 1),
   },
   {
@@ -53,12 +61,17 @@ const cases: Case[] = [
   },
   {
     name: 'the same attribute twice -> INVALID_ATTRIBUTE at the second',
-    call: (e) => e.a.create('ROUTE_ENTRY', route(e), [{ id: 3, value: 1 }, { id: 3, value: 2 }]),
+    call: (e) =>
+      e.a.create('ROUTE_ENTRY', route(e), [
+        { id: 3, value: 1 },
+        { id: 3, value: 2 },
+      ]),
     status: attrStatus('INVALID_ATTRIBUTE', 1),
   },
   {
     name: 'READ_ONLY on set -> INVALID_ATTRIBUTE[0]',
-    call: (e) => e.a.set('NEXT_HOP_GROUP', e.a.create('NEXT_HOP_GROUP', undefined, [{ id: 2, value: 0 }]), { id: 0, value: 3 }),
+    call: (e) =>
+      e.a.set('NEXT_HOP_GROUP', e.a.create('NEXT_HOP_GROUP', undefined, [{ id: 2, value: 0 }]), { id: 0, value: 3 }),
     status: attrStatus('INVALID_ATTRIBUTE', 0),
   },
   {
@@ -73,12 +86,20 @@ const cases: Case[] = [
   },
   {
     name: 'missing MANDATORY_ON_CREATE -> MANDATORY_ATTRIBUTE_MISSING',
-    call: (e) => e.a.create('NEXT_HOP', undefined, [{ id: 0, value: 0 }, { id: 2, value: e.rif }]),
+    call: (e) =>
+      e.a.create('NEXT_HOP', undefined, [
+        { id: 0, value: 0 },
+        { id: 2, value: e.rif },
+      ]),
     status: SaiStatus.MANDATORY_ATTRIBUTE_MISSING,
   },
   {
     name: 'conditional mandatory missing when its condition holds (rif type PORT without PORT_ID)',
-    call: (e) => e.a.create('ROUTER_INTERFACE', undefined, [{ id: 0, value: e.d.defaultVirtualRouterId }, { id: 1, value: 0 }]),
+    call: (e) =>
+      e.a.create('ROUTER_INTERFACE', undefined, [
+        { id: 0, value: e.d.defaultVirtualRouterId },
+        { id: 1, value: 0 },
+      ]),
     status: SaiStatus.MANDATORY_ATTRIBUTE_MISSING,
   },
   {
@@ -93,7 +114,11 @@ const cases: Case[] = [
   },
   {
     name: 'conditional attribute not needed when its condition does not hold (LOOPBACK rif) succeeds',
-    call: (e) => e.a.create('ROUTER_INTERFACE', undefined, [{ id: 0, value: e.d.defaultVirtualRouterId }, { id: 1, value: 2 }]),
+    call: (e) =>
+      e.a.create('ROUTER_INTERFACE', undefined, [
+        { id: 0, value: e.d.defaultVirtualRouterId },
+        { id: 1, value: 2 },
+      ]),
     status: 0,
   },
   {
@@ -114,7 +139,11 @@ const cases: Case[] = [
   {
     name: 'non-canonical IP address -> INVALID_ATTR_VALUE',
     call: (e) =>
-      e.a.create('NEXT_HOP', undefined, [{ id: 0, value: 0 }, { id: 1, value: '2001:DB8::1' }, { id: 2, value: e.rif }]),
+      e.a.create('NEXT_HOP', undefined, [
+        { id: 0, value: 0 },
+        { id: 1, value: '2001:DB8::1' },
+        { id: 2, value: e.rif },
+      ]),
     status: attrStatus('INVALID_ATTR_VALUE', 1),
   },
   {
@@ -124,12 +153,21 @@ const cases: Case[] = [
   },
   {
     name: 'NULL oid where null is not allowed -> INVALID_ATTR_VALUE',
-    call: (e) => e.a.create('NEXT_HOP', undefined, [{ id: 0, value: 0 }, { id: 1, value: '10.0.0.9' }, { id: 2, value: 0n }]),
+    call: (e) =>
+      e.a.create('NEXT_HOP', undefined, [
+        { id: 0, value: 0 },
+        { id: 1, value: '10.0.0.9' },
+        { id: 2, value: 0n },
+      ]),
     status: attrStatus('INVALID_ATTR_VALUE', 2),
   },
   {
     name: 'NULL oid where allowed (route NEXT_HOP_ID) succeeds',
-    call: (e) => e.a.create('ROUTE_ENTRY', route(e), [{ id: 0, value: 0 }, { id: 2, value: 0n }]),
+    call: (e) =>
+      e.a.create('ROUTE_ENTRY', route(e), [
+        { id: 0, value: 0 },
+        { id: 2, value: 0n },
+      ]),
     status: 0,
   },
   {
@@ -179,7 +217,9 @@ const cases: Case[] = [
   {
     name: 'remove of a router interface a neighbor names -> OBJECT_IN_USE',
     call: (e) => {
-      e.a.create('NEIGHBOR_ENTRY', { switchId: e.sw, rifId: e.rif, ipAddress: '10.0.0.7' }, [{ id: 0, value: '02:00:00:00:00:07' }]);
+      e.a.create('NEIGHBOR_ENTRY', { switchId: e.sw, rifId: e.rif, ipAddress: '10.0.0.7' }, [
+        { id: 0, value: '02:00:00:00:00:07' },
+      ]);
       e.a.remove('NEXT_HOP', e.nh);
       e.a.remove('ROUTER_INTERFACE', e.rif);
     },
@@ -217,7 +257,13 @@ describe('FakeSaiAdapter validation: exact SAI statuses', () => {
   it('a refused create changes nothing', () => {
     const e = setup();
     const before = e.a.objectCount('NEXT_HOP');
-    statusOf(() => e.a.create('NEXT_HOP', undefined, [{ id: 0, value: 0 }, { id: 1, value: '10.0.0.5' }, { id: 2, value: 7n }]));
+    statusOf(() =>
+      e.a.create('NEXT_HOP', undefined, [
+        { id: 0, value: 0 },
+        { id: 1, value: '10.0.0.5' },
+        { id: 2, value: 7n },
+      ]),
+    );
     expect(e.a.objectCount('NEXT_HOP')).toBe(before);
     expect(e.a.countersOf('NEXT_HOP').create).toBe(1);
   });
@@ -240,7 +286,12 @@ describe('FakeSaiAdapter basics', () => {
       expect(a.objectTypeQuery(id)).toBe(type);
     }
     expect(a.get('PORT', d.portList[1], [30, 31])).toEqual([[5, 6, 7, 8], 100000]);
-    expect(a.get('SWITCH', a.switchId, [2, 4, 39, 41])).toEqual([d.portList, d.cpuPort, d.defaultVirtualRouterId, d.default1qBridgeId]);
+    expect(a.get('SWITCH', a.switchId, [2, 4, 39, 41])).toEqual([
+      d.portList,
+      d.cpuPort,
+      d.defaultVirtualRouterId,
+      d.default1qBridgeId,
+    ]);
     expect(a.objectTypeQuery(12345n)).toBeUndefined();
   });
 
@@ -248,7 +299,10 @@ describe('FakeSaiAdapter basics', () => {
     const e = setup();
     expect(e.a.get('ROUTER_INTERFACE', e.rif, [10, 8, 13])).toEqual([1514, true, 4]);
     const g = e.a.create('NEXT_HOP_GROUP', undefined, [{ id: 2, value: 0 }]);
-    const m = e.a.create('NEXT_HOP_GROUP_MEMBER', undefined, [{ id: 0, value: g }, { id: 1, value: e.nh }]);
+    const m = e.a.create('NEXT_HOP_GROUP_MEMBER', undefined, [
+      { id: 0, value: g },
+      { id: 1, value: e.nh },
+    ]);
     expect(e.a.get('NEXT_HOP_GROUP', g, [0, 1])).toEqual([1, [m]]);
     e.a.create('ROUTE_ENTRY', route(e, '2001:db8::/32'), []);
     expect(e.a.get('ROUTE_ENTRY', route(e, '2001:db8::/32'), [4, 0])).toEqual([1, 1]);
@@ -262,7 +316,11 @@ describe('FakeSaiAdapter basics', () => {
     a.create('ROUTE_ENTRY', r('10.0.0.0/8'), []);
     expect(() => a.create('ROUTE_ENTRY', r('11.0.0.0/8'), [])).toThrowError(/TABLE_FULL/);
     a.create('ROUTE_ENTRY', r('12.0.0.0/8'), []);
-    a.injectFault({ when: (c) => c.op === 'remove' && c.objectType === 'ROUTE_ENTRY', status: SaiStatus.FAILURE, times: Infinity });
+    a.injectFault({
+      when: (c) => c.op === 'remove' && c.objectType === 'ROUTE_ENTRY',
+      status: SaiStatus.FAILURE,
+      times: Infinity,
+    });
     expect(() => a.remove('ROUTE_ENTRY', r('10.0.0.0/8'))).toThrowError(/FAILURE/);
     expect(() => a.remove('ROUTE_ENTRY', r('12.0.0.0/8'))).toThrowError(/FAILURE/);
     a.clearFaults();
@@ -280,11 +338,17 @@ describe('FakeSaiAdapter basics', () => {
 
   it('bulk create reports per-entry statuses in both error modes', () => {
     const e = setup();
-    const entries = ['10.0.0.0/8', '10.0.0.0/8', '11.0.0.0/8'].map((p) => ({ key: route(e, p), attrs: [] as SaiAttribute[] }));
+    const entries = ['10.0.0.0/8', '10.0.0.0/8', '11.0.0.0/8'].map((p) => ({
+      key: route(e, p),
+      attrs: [] as SaiAttribute[],
+    }));
     const stop = e.a.bulkCreate('ROUTE_ENTRY', entries, 'stopOnError');
     expect([...stop.statuses]).toEqual([0, SaiStatus.ITEM_ALREADY_EXISTS, SaiStatus.NOT_EXECUTED]);
     const e2 = setup();
-    const entries2 = ['10.0.0.0/8', '10.0.0.0/8', '11.0.0.0/8'].map((p) => ({ key: route(e2, p), attrs: [] as SaiAttribute[] }));
+    const entries2 = ['10.0.0.0/8', '10.0.0.0/8', '11.0.0.0/8'].map((p) => ({
+      key: route(e2, p),
+      attrs: [] as SaiAttribute[],
+    }));
     const ignore = e2.a.bulkCreate('ROUTE_ENTRY', entries2, 'ignoreError');
     expect([...ignore.statuses]).toEqual([0, SaiStatus.ITEM_ALREADY_EXISTS, 0]);
     expect(e2.a.objectCount('ROUTE_ENTRY')).toBe(2);

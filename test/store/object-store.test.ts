@@ -78,7 +78,9 @@ describe('SaiObjectStore.setObject', () => {
   it('unknown attribute names and enum names are refused before any write', () => {
     const { adapter, store, vrId } = makeL3();
     const routes = store.get('ROUTE_ENTRY');
-    expect(() => routes.setObject({ vrId, prefix: '10.0.0.0/8' }, { nextHop: 1n } as never)).toThrow(UnknownAttributeError);
+    expect(() => routes.setObject({ vrId, prefix: '10.0.0.0/8' }, { nextHop: 1n } as never)).toThrow(
+      UnknownAttributeError,
+    );
     expect(() => routes.setObject({ vrId, prefix: '10.0.0.0/8' }, { packetAction: 'FORWARDX' } as never)).toThrow(
       AttributeValueError,
     );
@@ -117,7 +119,9 @@ describe('references and release', () => {
 
   it('an object stays while another object names it, whatever order callers release in', () => {
     const { adapter, store, vrId, rifId } = makeL3();
-    const nh = store.get('NEXT_HOP').setObject({ rifId, ip: '10.0.0.2' }, { type: 'IP', ip: '10.0.0.2', routerInterfaceId: rifId });
+    const nh = store
+      .get('NEXT_HOP')
+      .setObject({ rifId, ip: '10.0.0.2' }, { type: 'IP', ip: '10.0.0.2', routerInterfaceId: rifId });
     const route = store.get('ROUTE_ENTRY').setObject({ vrId, prefix: '10.0.0.0/8' }, { nextHopId: nh.oid });
     nh.release();
     expect(adapter.objectCount('NEXT_HOP')).toBe(1);
@@ -146,7 +150,9 @@ describe('references and release', () => {
     const { adapter, store, vrId, ports } = makeStore({ ports: 2 });
     const vr = store.get('VIRTUAL_ROUTER').setObject(null, {});
     expect(vr.oid).toBe(vrId);
-    const port = store.get('PORT').setObject([1, 2, 3, 4], { hwLaneList: [1, 2, 3, 4], speed: 100000, adminState: true });
+    const port = store
+      .get('PORT')
+      .setObject([1, 2, 3, 4], { hwLaneList: [1, 2, 3, 4], speed: 100000, adminState: true });
     expect(port.oid).toBe(ports[0]);
     expect(adapter.writes()).toEqual({ create: 0, set: 1, remove: 0, total: 1 });
     vr.release();
@@ -161,9 +167,13 @@ describe('references and release', () => {
 describe('failures leave store and adapter as they were', () => {
   it('a failed create: no object, no reference taken on what it names', () => {
     const { adapter, store, vrId, rifId } = makeL3();
-    const nh = store.get('NEXT_HOP').setObject({ rifId, ip: '10.0.0.2' }, { type: 'IP', ip: '10.0.0.2', routerInterfaceId: rifId });
+    const nh = store
+      .get('NEXT_HOP')
+      .setObject({ rifId, ip: '10.0.0.2' }, { type: 'IP', ip: '10.0.0.2', routerInterfaceId: rifId });
     adapter.injectFault({ nth: 1, status: SaiStatus.TABLE_FULL });
-    expect(() => store.get('ROUTE_ENTRY').setObject({ vrId, prefix: '10.0.0.0/8' }, { nextHopId: nh.oid })).toThrow(SaiStatusError);
+    expect(() => store.get('ROUTE_ENTRY').setObject({ vrId, prefix: '10.0.0.0/8' }, { nextHopId: nh.oid })).toThrow(
+      SaiStatusError,
+    );
     expect(store.get('ROUTE_ENTRY').size).toBe(0);
     expect(store.get('NEXT_HOP').find({ rifId, ip: '10.0.0.2' })!.refs).toBe(1);
     nh.release();
@@ -230,7 +240,11 @@ describe('setObjects', () => {
       [{ vrId, prefix: '10.0.0.0/8' }, { metaData: 3 }],
     ]);
     expect(refs.map((r) => r.hostKey.prefix)).toEqual(['10.0.0.0/8', '2001:db8::/32', '10.0.0.0/8']);
-    expect(adapter.callLog!.map((c) => `${c.op}${c.bulk ? '(bulk)' : ''}`)).toEqual(['create(bulk)', 'create(bulk)', 'set']);
+    expect(adapter.callLog!.map((c) => `${c.op}${c.bulk ? '(bulk)' : ''}`)).toEqual([
+      'create(bulk)',
+      'create(bulk)',
+      'set',
+    ]);
     expect(routes.find({ vrId, prefix: '10.0.0.0/8' })!.refs).toBe(2);
     adapter.resetCounters();
     routes.setObjects([[{ vrId, prefix: '10.0.0.0/8' }, { metaData: 3 }]]);
@@ -241,7 +255,9 @@ describe('setObjects', () => {
 describe('lookup, iteration and dump', () => {
   it('finds by host key, counts, iterates and dumps readably', () => {
     const { store, vrId, rifId } = makeL3();
-    const nh = store.get('NEXT_HOP').setObject({ rifId, ip: '10.0.0.2' }, { type: 'IP', ip: '10.0.0.2', routerInterfaceId: rifId });
+    const nh = store
+      .get('NEXT_HOP')
+      .setObject({ rifId, ip: '10.0.0.2' }, { type: 'IP', ip: '10.0.0.2', routerInterfaceId: rifId });
     store.get('ROUTE_ENTRY').setObject({ vrId, prefix: '10.0.0.0/8' }, { nextHopId: nh.oid });
     expect(store.get('ROUTE_ENTRY').find({ vrId, prefix: '10.0.0.0/8' })!.attributes.nextHopId).toBe(nh.oid);
     expect([...store.get('NEXT_HOP')].map((o) => o.hostKey.ip)).toEqual(['10.0.0.2']);

@@ -15,18 +15,22 @@ describe('inferred types', () => {
   it('route entry: every creatable attribute optional, READ_ONLY absent', () => {
     type C = InferCreateAttributes<typeof RouteEntryTraits>;
     expectTypeOf<C>().toEqualTypeOf<{
-      readonly packetAction?: 'DROP' | 'FORWARD' | 'COPY' | 'COPY_CANCEL' | 'TRAP' | 'LOG' | 'DENY' | 'TRANSIT' | 'DONOTDROP';
+      readonly packetAction?:
+        'DROP' | 'FORWARD' | 'COPY' | 'COPY_CANCEL' | 'TRAP' | 'LOG' | 'DENY' | 'TRANSIT' | 'DONOTDROP';
       readonly nextHopId?: bigint;
       readonly metaData?: number;
     }>();
-    expectTypeOf<InferHostKey<typeof RouteEntryTraits>>().toEqualTypeOf<{ readonly vrId: bigint; readonly prefix: string }>();
+    expectTypeOf<InferHostKey<typeof RouteEntryTraits>>().toEqualTypeOf<{
+      readonly vrId: bigint;
+      readonly prefix: string;
+    }>();
     expectTypeOf<InferAdapterKey<typeof RouteEntryTraits>>().toEqualTypeOf<RouteEntryKey>();
     expectTypeOf<InferGetAttributes<typeof RouteEntryTraits>>().toHaveProperty('ipAddrFamily');
   });
 
   it('router interface: MANDATORY_ON_CREATE required, conditional ones optional, CREATE_ONLY not settable', () => {
     type C = InferCreateAttributes<typeof RouterInterfaceTraits>;
-    expectTypeOf<C["virtualRouterId"]>().toEqualTypeOf<bigint>();
+    expectTypeOf<C['virtualRouterId']>().toEqualTypeOf<bigint>();
     expectTypeOf<{ virtualRouterId: bigint; type: 'PORT' }>().toMatchTypeOf<C>();
     expectTypeOf<{ type: 'PORT' }>().not.toMatchTypeOf<C>();
     expectTypeOf<C>().toHaveProperty('portId');

@@ -27,7 +27,6 @@ import { isCanonicalIpAddress, isCanonicalIpPrefix, isCanonicalMac, ipFamilyOf }
 import { NULL_OID, type SaiAttribute, type SaiValue } from '../../sai/value.js';
 import { ALL_TRAITS } from '../../traits/index.js';
 import type { AttrMeta, SaiTraits } from '../../traits/define.js';
-import { oidText } from '../../traits/key-string.js';
 import type {
   BulkCreateEntry,
   BulkCreateResult,
@@ -75,14 +74,70 @@ const MEMBER_OF: Partial<Record<SaiObjectType, { readonly parentAttrId: number }
   BRIDGE_PORT: { parentAttrId: 6 },
 };
 
-function entryString(type: SaiObjectType, key: EntryKey): string {
-  switch (type) {
-    case 'ROUTE_ENTRY':
-      return `${oidText((key as RouteEntryKey).vrId)}|${(key as RouteEntryKey).destination}`;
-    case 'NEIGHBOR_ENTRY':
-      return `${oidText((key as NeighborEntryKey).rifId)}|${(key as NeighborEntryKey).ipAddress}`;
-    default:
-      return `${oidText((key as FdbEntryKey).bvId)}|${(key as FdbEntryKey).macAddress}`;
+/** The object id an entry's key names (route: vr, neighbor: rif, fdb: bv): its table's scope. */
+function entryScope(type: SaiObjectType, key: EntryKey): bigint {
+  return type === 'ROUTE_ENTRY'
+    ? (key as RouteEntryKey).vrId
+    : type === 'NEIGHBOR_ENTRY'
+      ? (key as NeighborEntryKey).rifId
+      : (key as FdbEntryKey).bvId;
+}
+
+/** The entry's key within its scope: the prefix, ip or mac string (no new string per entry). */
+function entryLocal(type: SaiObjectType, key: EntryKey): string {
+  return type === 'ROUTE_ENTRY'
+    ? (key as RouteEntryKey).destination
+    : type === 'NEIGHBOR_ENTRY'
+      ? (key as NeighborEntryKey).ipAddress
+      : (key as FdbEntryKey).macAddress;
+}
+
+/** The entry key of `type` from its scope and local string. */
+function makeEntry(type: SaiObjectType, switchId: bigint, scope: bigint, local: string): EntryKey {
+  if (type === 'ROUTE_ENTRY') return { switchId, vrId: scope, destination: local };
+  if (type === 'NEIGHBOR_ENTRY') return { switchId, rifId: scope, ipAddress: local };
+  return { switchId, macAddress: local, bvId: scope };
+}
+
+type AttrSlots = (SaiValue | undefined)[];
+
+/**
+ * Entry-keyed objects of one type: one map per scope (vr / rif / bv), keyed by the local string,
+ * holding only the attribute slots (nothing references an entry, so it needs no count). A route
+ * costs the adapter one map slot and one small array.
+ */
+class EntryTable {
+  readonly scopes = new Map<bigint, Map<string, AttrSlots>>();
+  size = 0;
+  constructor(
+    readonly type: SaiObjectType,
+    readonly switchId: bigint,
+  ) {}
+  private view(scope: bigint, local: string, attrs: AttrSlots): FakeObject {
+    return { type: this.type, key: makeEntry(this.type, this.switchId, scope, local), attrs, refCount: 0, owned: false };
+  }
+  has(scope: bigint, local: string): boolean {
+    return this.scopes.get(scope)?.has(local) ?? false;
+  }
+  get(scope: bigint, local: string): FakeObject | undefined {
+    const attrs = this.scopes.get(scope)?.get(local);
+    return attrs === undefined ? undefined : this.view(scope, local, attrs);
+  }
+  set(scope: bigint, local: string, attrs: AttrSlots): void {
+    let t = this.scopes.get(scope);
+    if (t === undefined) this.scopes.set(scope, (t = new Map()));
+    t.set(local, attrs);
+    this.size++;
+  }
+  delete(scope: bigint, local: string): void {
+    const t = this.scopes.get(scope);
+    if (t?.delete(local)) {
+      this.size--;
+      if (t.size === 0) this.scopes.delete(scope);
+    }
+  }
+  *values(): IterableIterator<FakeObject> {
+    for (const [scope, t] of this.scopes) for (const [local, attrs] of t) yield this.view(scope, local, attrs);
   }
 }
 
@@ -92,12 +147,8 @@ export class FakeSaiAdapter implements SaiAdapter {
   readonly switchId: bigint;
   /** Objects with object ids. */
   readonly objects = new Map<bigint, FakeObject>();
-  /** Entry-keyed objects per type, by entry string. */
-  readonly entries = new Map<SaiObjectType, Map<string, FakeObject>>([
-    ['ROUTE_ENTRY', new Map()],
-    ['NEIGHBOR_ENTRY', new Map()],
-    ['FDB_ENTRY', new Map()],
-  ]);
+  /** Entry-keyed objects per type. */
+  readonly entries: ReadonlyMap<SaiObjectType, EntryTable>;
   /** KEY-attribute index: "TYPE|value" -> id. */
   private readonly keyIndex = new Map<string, bigint>();
   private readonly counters = new Map<SaiObjectType, CallCounters>();
@@ -112,6 +163,9 @@ export class FakeSaiAdapter implements SaiAdapter {
     this.callLog = options.log ? [] : undefined;
     const ports = options.ports ?? 32;
     this.switchId = this.insertOwned('SWITCH', [[SWITCH_ATTR_INIT_SWITCH, true]]);
+    this.entries = new Map(
+      (['ROUTE_ENTRY', 'NEIGHBOR_ENTRY', 'FDB_ENTRY'] as const).map((t) => [t, new EntryTable(t, this.switchId)]),
+    );
     const cpuPort = this.insertOwned('PORT', [
       [30, []],
       [31, 10000],
@@ -223,7 +277,7 @@ export class FakeSaiAdapter implements SaiAdapter {
       const o = this.objects.get(key);
       return o && o.type === type ? o : undefined;
     }
-    return this.entries.get(type)?.get(entryString(type, key));
+    return this.entries.get(type)?.get(entryScope(type, key), entryLocal(type, key));
   }
 
   private missingStatus(key: AdapterKey): number {
@@ -339,16 +393,7 @@ export class FakeSaiAdapter implements SaiAdapter {
         for (const oid of v as readonly bigint[]) fn(this.objects.get(oid)!);
       }
     }
-    if (traits.isEntry) {
-      const k = obj.key as EntryKey;
-      const parent =
-        obj.type === 'ROUTE_ENTRY'
-          ? (k as RouteEntryKey).vrId
-          : obj.type === 'NEIGHBOR_ENTRY'
-            ? (k as NeighborEntryKey).rifId
-            : (k as FdbEntryKey).bvId;
-      fn(this.objects.get(parent)!);
-    }
+    if (traits.isEntry) fn(this.objects.get(entryScope(obj.type, obj.key as EntryKey))!);
   }
 
   private parentOf(obj: FakeObject): FakeObject | undefined {
@@ -384,11 +429,12 @@ export class FakeSaiAdapter implements SaiAdapter {
       st = this.validateEntryKey(type, key);
       if (st !== 0) return [st, 0n];
       const table = this.entries.get(type)!;
-      const ks = entryString(type, key!);
-      if (table.has(ks)) return [SaiStatus.ITEM_ALREADY_EXISTS, 0n];
-      const obj: FakeObject = { type, key: { ...key! }, attrs: map, refCount: 0, owned: false };
-      table.set(ks, obj);
-      this.link(obj, 0n);
+      const scope = entryScope(type, key!);
+      const local = entryLocal(type, key!);
+      if (table.has(scope, local)) return [SaiStatus.ITEM_ALREADY_EXISTS, 0n];
+      table.set(scope, local, map);
+      // An entry's only references: its scope (vr / rif / bv) and its oid attributes.
+      this.link({ type, key: key!, attrs: map, refCount: 0, owned: false }, 0n);
       return [0, 0n];
     }
     const ks = this.keyString(traits, map);
@@ -413,7 +459,7 @@ export class FakeSaiAdapter implements SaiAdapter {
       const ks = this.keyString(this.traitsOf(type), obj.attrs);
       if (ks !== undefined) this.keyIndex.delete(ks);
     } else {
-      this.entries.get(type)!.delete(entryString(type, key));
+      this.entries.get(type)!.delete(entryScope(type, key), entryLocal(type, key));
     }
     return 0;
   }
@@ -506,12 +552,11 @@ export class FakeSaiAdapter implements SaiAdapter {
       case 'NEXT_HOP_GROUP.nextHopMemberList':
       case 'VLAN.memberList':
       case 'BRIDGE.portList':
+      case 'LAG.portList':
         return [...(obj.members ?? [])];
       case 'NEXT_HOP_GROUP.nextHopCount':
       case 'NEXT_HOP_GROUP.realSize':
         return obj.members?.size ?? 0;
-      case 'LAG.portList':
-        return [...(obj.members ?? [])].map((m) => this.objects.get(m)!.attrs[1] as bigint);
       case 'ROUTE_ENTRY.ipAddrFamily':
         return ipFamilyOf((obj.key as RouteEntryKey).destination) === 4 ? 0 : 1;
       case 'NEIGHBOR_ENTRY.ipAddrFamily':
