@@ -8,3 +8,5 @@ export * from './sai/index.js';
 export * from './traits/index.js';
 export * from './adapter/index.js';
 export * from './store/index.js';
+export * from './warmboot/index.js';
+export * from './agent/index.js';

@@ -91,4 +91,10 @@ export interface SaiAdapter {
   getObjectKeys(objectType: SaiObjectType): AdapterKey[];
   /** The switch's default objects, read through switch attributes. */
   switchDefaults(): SwitchDefaults;
+  /**
+   * Switch shutdown. `warm`: by SAI's warm restart protocol (RESTART_WARM = true, then
+   * `remove_switch`, which makes the adapter write SAI_WARM_BOOT_WRITE_FILE); every object stays
+   * in the ASIC. Cold: the switch and its objects go. The adapter is unusable afterwards.
+   */
+  shutdown(options: { warm: boolean }): void;
 }

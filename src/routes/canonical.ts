@@ -2,7 +2,8 @@
  * Fast canonicalisation of IP prefixes and addresses for bulk loading.
  *
  * `canonicalIpPrefix` from `src/sai/address.ts` is already fast for IPv4 (a strict dotted-quad
- * parser), but IPv6 goes through ipaddr.js (parse + RFC 5952 formatting, a few microseconds each).
+ * parser; here it is called once directly, `parseIpv4`, to save the repeated scans), but IPv6 goes
+ * through ipaddr.js (parse + RFC 5952 formatting, a few microseconds each).
  * Route files almost always hold IPv6 in canonical form already, so here an IPv6 string is first
  * checked, without allocating, for being exactly RFC 5952 canonical (lower-case hex, no leading
  * zeros, the longest run of two or more zero groups compressed, the leftmost on a tie, nothing
@@ -10,7 +11,7 @@
  * is; anything else (other spellings, errors) goes to the `address.ts` function, so results and
  * errors are exactly those of `canonicalIpPrefix` / `canonicalIpAddress`.
  */
-import { canonicalIpAddress, canonicalIpPrefix } from '../sai/address.js';
+import { canonicalIpAddress, canonicalIpPrefix, parseIpv4 } from '../sai/address.js';
 
 /** Scratch space for one parsed IPv6 address (8 groups of 16 bits). */
 const groups = new Uint16Array(8);
@@ -71,7 +72,7 @@ export function parseCanonicalIpv6(s: string, start: number, end: number, out: U
   // uncompressed run of two or more zeros may remain when nothing is compressed.
   let bestStart = -1;
   let bestLen = 0;
-  for (let k = 0; k < 8; ) {
+  for (let k = 0; k < 8;) {
     if (out[k] !== 0) {
       k++;
       continue;
@@ -114,18 +115,32 @@ function hostBitsClear(g: Uint16Array, len: number): boolean {
 }
 
 /**
+ * `s` itself when it is an IP prefix already in canonical form (no host bits set, length in
+ * range), otherwise `null` (not canonical, or not a prefix at all: anything else, even a space,
+ * gives `null`). Never throws; `canonicalIpPrefix(s) === s` whenever this returns `s`.
+ */
+export function canonicalPrefixOrNull(s: string): string | null {
+  const slash = s.indexOf('/');
+  if (slash <= 0) return null;
+  // IPv4: parseIpv4 is the strict parser canonicalIpPrefix uses; it refuses any ':' or hex.
+  const addr = parseIpv4(s, 0, slash);
+  if (addr >= 0) {
+    const len = canonicalLength(s, slash + 1, 32);
+    const hostMask = len === 0 ? 0xffffffff : len === 32 ? 0 : 0xffffffff >>> len;
+    return len >= 0 && (addr & hostMask) >>> 0 === 0 ? s : null;
+  }
+  const len = canonicalLength(s, slash + 1, 128);
+  return len >= 0 && parseCanonicalIpv6(s, 0, slash, groups) && hostBitsClear(groups, len) ? s : null;
+}
+
+/**
  * Canonicalises an IP prefix `address/length`: same result and same errors as
  * `canonicalIpPrefix` (a host-bits-set prefix such as `10.0.0.1/8` is refused, never masked),
- * with a fast path for IPv6 prefixes that are already canonical.
+ * with a fast path for prefixes that are already canonical.
  * @throws AddressFormatError naming the reason (syntax, length out of range, host bits set).
  */
 export function canonicalPrefixFast(s: string): string {
-  const slash = s.indexOf('/');
-  if (slash > 0 && s.includes(':')) {
-    const len = canonicalLength(s, slash + 1, 128);
-    if (len >= 0 && parseCanonicalIpv6(s, 0, slash, groups) && hostBitsClear(groups, len)) return s;
-  }
-  return canonicalIpPrefix(s);
+  return canonicalPrefixOrNull(s) ?? canonicalIpPrefix(s);
 }
 
 /**

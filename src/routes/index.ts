@@ -14,23 +14,13 @@ export type {
 export { MAX_BAD_TEXT, RouteFileError, clipLineText } from './types.js';
 export type { LineBatch, NumberedLine, ReadLineOptions } from './open.js';
 export { DEFAULT_MAX_LINE_BYTES, isGzipFile, openByteStream, readLineBatches, readLines } from './open.js';
-export { canonicalAddressFast, canonicalPrefixFast } from './canonical.js';
+export { canonicalAddressFast, canonicalPrefixFast, canonicalPrefixOrNull } from './canonical.js';
 export type { DetectedFormat } from './detect.js';
 export { detectLineFormat, detectRouteFormat, detectRouteFormatAt } from './detect.js';
 export { parsePrefixListLine } from './prefix-list.js';
 export { parseUpdateLine } from './update-lines.js';
-export {
-  isBgpdumpTableType,
-  isBgpdumpUpdateType,
-  parseBgpdumpTableLine,
-  parseBgpdumpUpdateLine,
-} from './bgpdump.js';
+export { isBgpdumpTableType, isBgpdumpUpdateType, parseBgpdumpTableLine, parseBgpdumpUpdateLine } from './bgpdump.js';
 export type { RouteTable } from './table.js';
 export { loadRouteTable } from './table.js';
 export type { RouteUpdateCounts, RouteUpdateOptions, RouteUpdates } from './updates.js';
-export {
-  DEFAULT_UPDATE_BATCH_SIZE,
-  RouteUpdateReader,
-  loadRouteUpdates,
-  readRouteUpdates,
-} from './updates.js';
+export { DEFAULT_UPDATE_BATCH_SIZE, RouteUpdateReader, loadRouteUpdates, readRouteUpdates } from './updates.js';

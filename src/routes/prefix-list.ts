@@ -6,7 +6,7 @@
  *     10.0.0.0/8
  *     2001:db8::/32   2001:db8::1   # with a next hop
  */
-import { canonicalAddressFast, canonicalPrefixFast } from './canonical.js';
+import { canonicalAddressFast, canonicalPrefixFast, canonicalPrefixOrNull } from './canonical.js';
 import { columnReason, columns, splitWords } from './fields.js';
 import type { ParsedLine, RouteRecord } from './types.js';
 
@@ -19,6 +19,9 @@ const words = ['', ''];
  *   `expected PREFIX [NEXT_HOP], got N columns`.
  */
 export function parsePrefixListLine(text: string, line: number): ParsedLine<RouteRecord> {
+  // Fast path: the whole line is one canonical prefix (no blanks, comment or next hop).
+  const whole = canonicalPrefixOrNull(text);
+  if (whole !== null) return { prefix: whole, family: whole.includes(':') ? 6 : 4, line };
   const n = splitWords(text, words);
   if (n === 0) return null;
   if (n > 2) return `expected PREFIX [NEXT_HOP], got ${columns(n)}`;

@@ -4,8 +4,8 @@
 import { parseBgpdumpTableLine } from './bgpdump.js';
 import { detectLineFormat } from './detect.js';
 import { readLineBatches } from './open.js';
-import { PrefixIndex } from './prefix-index.js';
 import { parsePrefixListLine } from './prefix-list.js';
+import { RouteTableBuilder } from './table-builder.js';
 import type { BadLine, ParsedLine, RouteFormat, RouteReadOptions, RouteRecord } from './types.js';
 import { clipLineText, RouteFileError } from './types.js';
 
@@ -47,6 +47,8 @@ function tableParser(file: string, format: RouteFormat, line: number, text: stri
         `an update stream (${format}), not a route table: read it with readRouteUpdates or loadRouteUpdates`,
         text,
       );
+    default:
+      throw new TypeError(`unknown route file format ${JSON.stringify(format)}`);
   }
 }
 
@@ -64,11 +66,8 @@ export async function loadRouteTable(path: string, opts: RouteReadOptions = {}):
   const skipBad = opts.skipBad === true;
   let format: RouteFormat | null = opts.format ?? null;
   let parse: TableLineParser | null = format === null ? null : tableParser(path, format, 0, '');
-  const routes: RouteRecord[] = [];
   const bad: BadLine[] = [];
-  const index = new PrefixIndex(1 << 16);
-  let v4 = 0;
-  let duplicates = 0;
+  const builder = new RouteTableBuilder();
   for await (const { lines, firstLine } of readLineBatches(path)) {
     for (let i = 0; i < lines.length; i++) {
       const text = lines[i];
@@ -85,15 +84,11 @@ export async function loadRouteTable(path: string, opts: RouteReadOptions = {}):
         bad.push(b);
         continue;
       }
-      const at = index.idOf(r.prefix);
-      if (at === routes.length) {
-        routes.push(r);
-        if (r.family === 4) v4++;
-      } else {
-        routes[at] = r;
-        duplicates++;
-      }
+      builder.add(r);
     }
   }
+  const { routes, duplicates } = builder.finish();
+  let v4 = 0;
+  for (let i = 0; i < routes.length; i++) if (routes[i].family === 4) v4++;
   return { routes, bad, v4, v6: routes.length - v4, duplicates, file: path, format };
 }

@@ -7,7 +7,7 @@
  *     A 2001:db8::/32 2001:db8::1
  *     W 10.0.0.0/8
  */
-import { canonicalAddressFast, canonicalPrefixFast } from './canonical.js';
+import { canonicalAddressFast, canonicalPrefixFast, canonicalPrefixOrNull } from './canonical.js';
 import { columnReason, columns, quoteWord, splitWords } from './fields.js';
 import type { ParsedLine, RouteUpdate } from './types.js';
 
@@ -20,6 +20,14 @@ const words = ['', '', ''];
  *   got N columns`, `expected W PREFIX, got N columns`, `bad prefix: …`, `bad next hop: …`.
  */
 export function parseUpdateLine(text: string, line: number): ParsedLine<RouteUpdate> {
+  // Fast path: `A PREFIX` / `W PREFIX` with one space and a canonical prefix, nothing else.
+  const c0 = text.charCodeAt(0);
+  if ((c0 === 65 || c0 === 87) && text.charCodeAt(1) === 32) {
+    const prefix = canonicalPrefixOrNull(text.slice(2));
+    if (prefix !== null) {
+      return { op: c0 === 65 ? 'announce' : 'withdraw', prefix, family: prefix.includes(':') ? 6 : 4, line };
+    }
+  }
   const n = splitWords(text, words);
   if (n === 0) return null;
   const op = words[0];

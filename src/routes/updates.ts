@@ -34,6 +34,8 @@ function updateParser(file: string, format: RouteFormat, line: number, text: str
         `a route table (${format}), not an update stream: read it with loadRouteTable`,
         text,
       );
+    default:
+      throw new TypeError(`unknown route file format ${JSON.stringify(format)}`);
   }
 }
 

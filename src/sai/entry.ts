@@ -40,3 +40,31 @@ export type EntryKey = RouteEntryKey | NeighborEntryKey | FdbEntryKey;
 
 /** Any AdapterKey. */
 export type AdapterKey = bigint | EntryKey;
+
+/** Entry-keyed object types. */
+export type EntryObjectType = 'ROUTE_ENTRY' | 'NEIGHBOR_ENTRY' | 'FDB_ENTRY';
+
+/** The object id an entry names in its key (route: vr, neighbor: rif, fdb: bv). */
+export function entryScope(type: EntryObjectType, key: EntryKey): bigint {
+  return type === 'ROUTE_ENTRY'
+    ? (key as RouteEntryKey).vrId
+    : type === 'NEIGHBOR_ENTRY'
+      ? (key as NeighborEntryKey).rifId
+      : (key as FdbEntryKey).bvId;
+}
+
+/** The entry's string part: the prefix, ip address or mac. */
+export function entryLocal(type: EntryObjectType, key: EntryKey): string {
+  return type === 'ROUTE_ENTRY'
+    ? (key as RouteEntryKey).destination
+    : type === 'NEIGHBOR_ENTRY'
+      ? (key as NeighborEntryKey).ipAddress
+      : (key as FdbEntryKey).macAddress;
+}
+
+/** The entry struct of `type` from its scope object id and string part. */
+export function makeEntryKey(type: EntryObjectType, switchId: bigint, scope: bigint, local: string): EntryKey {
+  if (type === 'ROUTE_ENTRY') return { switchId, vrId: scope, destination: local };
+  if (type === 'NEIGHBOR_ENTRY') return { switchId, rifId: scope, ipAddress: local };
+  return { switchId, macAddress: local, bvId: scope };
+}

@@ -44,7 +44,7 @@ export class WritePolicyError extends Error {
     readonly hostKey: unknown,
     readonly detail: string,
   ) {
-    super(`write policy 'fail': ${operation} ${objectType} ${formatKey(hostKey)} ${detail}`);
+    super(`write policy 'fail' refused: ${detail}`);
     this.name = 'WritePolicyError';
   }
 }

@@ -7,6 +7,7 @@ import type { InferCreateAttributes, InferHostKey } from '../traits/infer.js';
 import { CreateOnlyAttributeError, UnknownAttributeError } from './errors.js';
 import { SaiObjectRef, type RefReleaser } from './object-ref.js';
 import { SaiObject } from './sai-object.js';
+import type { StoreWrite } from './write.js';
 
 /** What an object store needs from the `SaiStore` that owns it. */
 export interface StoreContext {
@@ -18,8 +19,14 @@ export interface StoreContext {
   unindexOid(oid: bigint): void;
   /** The object store of a type (to release a dependency). */
   storeOf(type: SaiObjectType): RefReleaser;
-  /** Checks the write policy before an adapter write; throws WritePolicyError under `fail`. */
-  checkWrite(op: 'create' | 'set' | 'remove', type: SaiObjectType, hostKey: unknown, detail: string): void;
+  /** True when writes must be shown to `beforeWrite` (a write policy other than `allow`, or a watcher). */
+  readonly watching: boolean;
+  /** Sees a write before it reaches the adapter; throws to stop it (WritePolicyError under `fail`). */
+  beforeWrite(write: StoreWrite): void;
+  /** Sees the id of an object a watched create made. */
+  created(write: StoreWrite & { op: 'create' }, oid: bigint): void;
+  /** True after warm shutdown: releases no longer reach the adapter. */
+  readonly exited: boolean;
 }
 
 /** One (host key, create attributes) pair for `setObjects`. */
@@ -143,21 +150,30 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
     const undoUpdates: (() => void)[] = [];
     let done = 0;
     try {
-    for (let i = 0; i < n; i++) {
-      const hk = items[i][0];
-      const scope = this.#scopeOf(hk);
-      const ks = this.#keyOf(hk);
-      const t = this.table(scope);
-      if (t.has(ks)) {
-        laterIdx.push(i);
-        continue;
+      for (let i = 0; i < n; i++) {
+        const hk = items[i][0];
+        const scope = this.#scopeOf(hk);
+        const ks = this.#keyOf(hk);
+        const t = this.table(scope);
+        if (t.has(ks)) {
+          laterIdx.push(i);
+          continue;
+        }
+        const obj = new SaiObject<T>(
+          this.traits,
+          0n,
+          hk,
+          scope,
+          ks,
+          this.keepAttrs(items[i][1] as AttrRecord),
+          false,
+          this.ctx.switchId,
+        );
+        obj.pending = true;
+        t.set(ks, obj);
+        created.push(obj);
+        createIdx.push(i);
       }
-      const obj = new SaiObject<T>(this.traits, 0n, hk, scope, ks, this.keepAttrs(items[i][1] as AttrRecord), false, this.ctx.switchId);
-      obj.pending = true;
-      t.set(ks, obj);
-      created.push(obj);
-      createIdx.push(i);
-    }
       if (created.length > 0 && this.ctx.adapter.supportsBulk(this.traits.objectType)) {
         done = this.bulkCreate(items, created, createIdx, refs, options.chunkSize ?? 8192);
       } else {
@@ -222,9 +238,17 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
       const entries: BulkCreateEntry[] = new Array(end - start);
       for (let j = start; j < end; j++) {
         const obj = created[j];
-        this.ctx.checkWrite('create', type, obj.hostKey, 'bulk');
+        if (this.ctx.watching)
+          this.ctx.beforeWrite({
+            op: 'create',
+            objectType: type,
+            hostKey: obj.hostKey,
+            attributes: obj.attributes as AttrRecord,
+          });
         entries[j - start] = {
-          key: traits.isEntry ? (traits.hostKey.adapterKey!(obj.hostKey, switchId) as BulkCreateEntry['key']) : undefined,
+          key: traits.isEntry
+            ? (traits.hostKey.adapterKey!(obj.hostKey, switchId) as BulkCreateEntry['key'])
+            : undefined,
           attrs: this.buildCreate(items[createIdx[j]][1] as AttrRecord),
         };
       }
@@ -232,10 +256,22 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
       for (let j = start; j < end; j++) {
         const st = result.statuses[j - start];
         if (st !== 0) {
-          throw new SaiStatusError('bulkCreate', type, entries[j - start].key ?? created[j].hostKey, st, undefined, createIdx[j]);
+          throw new SaiStatusError(
+            'bulkCreate',
+            type,
+            entries[j - start].key ?? created[j].hostKey,
+            st,
+            undefined,
+            createIdx[j],
+          );
         }
         const obj = created[j];
         this.activate(obj, result.ids[j - start]);
+        if (this.ctx.watching)
+          this.ctx.created(
+            { op: 'create', objectType: type, hostKey: obj.hostKey, attributes: obj.attributes as AttrRecord },
+            obj.oid,
+          );
         obj.refs = 1;
         refs[createIdx[j]] = new SaiObjectRef(obj, this);
       }
@@ -319,7 +355,15 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
   private createPending(obj: SaiObject<T>, attrs: AttrRecord): void {
     const traits = this.traits;
     const saiAttrs = this.buildCreate(attrs);
-    this.ctx.checkWrite('create', traits.objectType, obj.hostKey, '');
+    const write = this.ctx.watching
+      ? ({
+          op: 'create',
+          objectType: traits.objectType,
+          hostKey: obj.hostKey,
+          attributes: obj.attributes as AttrRecord,
+        } as const)
+      : undefined;
+    if (write) this.ctx.beforeWrite(write);
     let oid = 0n;
     if (traits.isEntry) {
       this.ctx.adapter.create(
@@ -331,6 +375,7 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
       oid = this.ctx.adapter.create(traits.objectType, undefined, saiAttrs);
     }
     this.activate(obj, oid);
+    if (write) this.ctx.created(write, oid);
   }
 
   /** A pending placeholder became live in the adapter: index it and take its references. */
@@ -434,7 +479,14 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
     const applied: [AttrMeta, unknown, unknown][] = [];
     try {
       for (const c of changes) {
-        this.ctx.checkWrite('set', type, obj.hostKey, c[0].name);
+        if (this.ctx.watching)
+          this.ctx.beforeWrite({
+            op: 'set',
+            objectType: type,
+            hostKey: obj.hostKey,
+            attribute: c[0].name,
+            value: c[1],
+          });
         this.ctx.adapter.set(type, key, { id: c[0].id, value: toSaiValue(c[0], c[1]) });
         applied.push(c);
       }
@@ -478,10 +530,12 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
   releaseRef(obj: SaiObject): void {
     const o = obj as unknown as SaiObject<T>;
     if (o.refs <= 0) throw new Error(`${this.traits.objectType} ${o.keyString}: released more often than referenced`);
+    if (this.ctx.exited) return;
     o.refs--;
     if (o.refs > 0) return;
     try {
-      this.ctx.checkWrite('remove', this.traits.objectType, o.hostKey, '');
+      if (this.ctx.watching)
+        this.ctx.beforeWrite({ op: 'remove', objectType: this.traits.objectType, hostKey: o.hostKey });
       this.ctx.adapter.remove(this.traits.objectType, o.adapterKey);
     } catch (e) {
       o.refs++;
@@ -523,7 +577,9 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
       const flags = `${obj.adapterOwned ? ' adapter-owned' : ''}${obj.warmBootHandle ? ' warm-boot-handle' : ''}`;
       const id = obj.oid !== 0n ? ` oid=0x${obj.oid.toString(16)}` : '';
       const scope = obj.scope !== 0n ? `0x${obj.scope.toString(16)}/` : '';
-      lines.push(`  ${scope}${obj.keyString}${id} refs=${obj.refs}${flags} ${formatAttrs(obj.attributes as AttrRecord)}`);
+      lines.push(
+        `  ${scope}${obj.keyString}${id} refs=${obj.refs}${flags} ${formatAttrs(obj.attributes as AttrRecord)}`,
+      );
     }
     return `${this.traits.objectType} (${this.#size})\n${lines.join('\n')}`;
   }

@@ -5,6 +5,8 @@ import { ALL_TRAITS, OBJECT_TYPES_BY_RANK, type TraitsOf } from '../traits/index
 import { fromSaiValue, type SaiTraits } from '../traits/define.js';
 import type { InferCreateAttributes, InferHostKey } from '../traits/infer.js';
 import { WritePolicyError } from './errors.js';
+import type { StoreWrite, WriteWatcher } from './write.js';
+import { formatKey } from '../sai/errors.js';
 import { SaiObjectStore, type StoreContext } from './object-store.js';
 import type { SaiObject } from './sai-object.js';
 
@@ -15,15 +17,6 @@ import type { SaiObject } from './sai-object.js';
  */
 export type WritePolicy = 'allow' | 'log' | 'fail';
 
-/** One write seen under policy `log` or `fail`. */
-export interface PolicyWrite {
-  readonly op: 'create' | 'set' | 'remove';
-  readonly objectType: SaiObjectType;
-  readonly hostKey: unknown;
-  /** The attribute name of a set; 'bulk' for a bulk create. */
-  readonly detail: string;
-}
-
 /**
  * `SaiStore`: every `SaiObjectStore`, in dependency order, over one adapter and switch.
  * Also the index from object id to store object (for the references objects hold on each other)
@@ -33,10 +26,14 @@ export class SaiStore {
   readonly #stores = new Map<SaiObjectType, SaiObjectStore>();
   readonly #byOid = new Map<bigint, SaiObject>();
   #policy: WritePolicy = 'allow';
+  readonly #watchers: WriteWatcher[] = [];
+  #exited = false;
   /** Writes seen under policy `log` (and the refused one under `fail`), in order. */
-  readonly policyWrites: PolicyWrite[] = [];
+  readonly policyWrites: StoreWrite[] = [];
 
   constructor(readonly adapter: SaiAdapter) {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self = this;
     const ctx: StoreContext = {
       adapter,
       switchId: adapter.switchId,
@@ -44,10 +41,21 @@ export class SaiStore {
       indexOid: (obj) => void this.#byOid.set(obj.oid, obj),
       unindexOid: (oid) => void this.#byOid.delete(oid),
       storeOf: (type) => this.#stores.get(type)!,
-      checkWrite: (op, type, hostKey, detail) => {
-        if (this.#policy === 'allow') return;
-        this.policyWrites.push({ op, objectType: type, hostKey, detail });
-        if (this.#policy === 'fail') throw new WritePolicyError(op, type, hostKey, detail);
+      get watching() {
+        return self.#policy !== 'allow' || self.#watchers.length > 0;
+      },
+      get exited() {
+        return self.#exited;
+      },
+      beforeWrite: (w) => {
+        if (this.#policy !== 'allow') {
+          this.policyWrites.push(w);
+          if (this.#policy === 'fail') throw new WritePolicyError(w.op, w.objectType, w.hostKey, describeWrite(w));
+        }
+        for (const watcher of this.#watchers) watcher.before(w);
+      },
+      created: (w, oid) => {
+        for (const watcher of this.#watchers) watcher.created?.(w, oid);
       },
     };
     for (const type of OBJECT_TYPES_BY_RANK) {
@@ -92,6 +100,30 @@ export class SaiStore {
     this.#policy = policy;
   }
 
+  /** Adds a write watcher (warm boot plans use one); returns a function that removes it. */
+  watchWrites(watcher: WriteWatcher): () => void {
+    this.#watchers.push(watcher);
+    return () => {
+      const i = this.#watchers.indexOf(watcher);
+      if (i >= 0) this.#watchers.splice(i, 1);
+    };
+  }
+
+  /** True after `forgetAll({ exited: true })` (warm shutdown). */
+  get exited(): boolean {
+    return this.#exited;
+  }
+
+  /**
+   * Forgets every object without removing any from the adapter. With `exited`, later releases of
+   * references callers still hold are no-ops (warm shutdown: the adapter keeps everything).
+   */
+  forgetAll(options: { exited?: boolean } = {}): void {
+    for (const s of this.#stores.values()) s.forgetAll();
+    this.#byOid.clear();
+    if (options.exited) this.#exited = true;
+  }
+
   /** Runs `fn` under `policy`, restoring the previous policy afterwards. */
   withWritePolicy<R>(policy: WritePolicy, fn: () => R): R {
     const prev = this.#policy;
@@ -134,7 +166,11 @@ export class SaiStore {
    */
   readAttributes(traits: SaiTraits, key: bigint | object): Record<string, unknown> {
     const metas = traits.attrList.filter((m) => m.mode !== 'readOnly');
-    const values = this.adapter.get(traits.objectType, key as never, metas.map((m) => m.id));
+    const values = this.adapter.get(
+      traits.objectType,
+      key as never,
+      metas.map((m) => m.id),
+    );
     const out: Record<string, unknown> = {};
     metas.forEach((m, i) => {
       const v = values[i];
@@ -157,3 +193,16 @@ export type HostKeyOf<T extends SaiObjectType> = InferHostKey<TraitsOf<T>>;
 
 /** The create attributes type of object type `T`. */
 export type CreateAttributesOf<T extends SaiObjectType> = InferCreateAttributes<TraitsOf<T>>;
+
+/** A one-line description of a store write, e.g. `set ROUTE_ENTRY {...} nextHopId=0x...`. */
+export function describeWrite(w: StoreWrite): string {
+  const hk = formatKey(w.hostKey);
+  switch (w.op) {
+    case 'create':
+      return `create ${w.objectType} ${hk} ${formatKey(w.attributes)}`;
+    case 'set':
+      return `set ${w.objectType} ${hk} ${w.attribute}=${formatKey(w.value)}`;
+    case 'remove':
+      return `remove ${w.objectType} ${hk}`;
+  }
+}

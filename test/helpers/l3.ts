@@ -12,18 +12,16 @@ export function makeStore(options: FakeSaiAdapterOptions = {}) {
 
 export function makeL3(options: FakeSaiAdapterOptions = {}) {
   const base = makeStore(options);
-  const rif = base.store
-    .get('ROUTER_INTERFACE')
-    .setObject(
-      { vrId: base.vrId, type: 'PORT', portId: base.ports[0] },
-      {
-        virtualRouterId: base.vrId,
-        type: 'PORT',
-        portId: base.ports[0],
-        mtu: 9100,
-        srcMacAddress: '02:00:00:00:00:01',
-      },
-    );
+  const rif = base.store.get('ROUTER_INTERFACE').setObject(
+    { vrId: base.vrId, type: 'PORT', portId: base.ports[0] },
+    {
+      virtualRouterId: base.vrId,
+      type: 'PORT',
+      portId: base.ports[0],
+      mtu: 9100,
+      srcMacAddress: '02:00:00:00:00:01',
+    },
+  );
   base.adapter.resetCounters();
   return { ...base, rif, rifId: rif.oid };
 }

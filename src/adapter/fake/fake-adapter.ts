@@ -19,7 +19,17 @@
  * It counts creates, sets, removes and gets per object type (objects, so a bulk create of n routes
  * counts n), keeps an optional call log, and injects faults (`injectFault`).
  */
-import type { AdapterKey, EntryKey, FdbEntryKey, NeighborEntryKey, RouteEntryKey } from '../../sai/entry.js';
+import {
+  entryLocal as localOfEntry,
+  entryScope as scopeOfEntry,
+  makeEntryKey,
+  type AdapterKey,
+  type EntryKey,
+  type EntryObjectType,
+  type FdbEntryKey,
+  type NeighborEntryKey,
+  type RouteEntryKey,
+} from '../../sai/entry.js';
 import { SaiStatusError, type SaiOperation } from '../../sai/errors.js';
 import { objectTypeFromId, SaiObjectTypeId, type SaiObjectType } from '../../sai/object-type.js';
 import { attrStatus, SaiStatus } from '../../sai/status.js';
@@ -35,7 +45,9 @@ import type {
   SaiAdapter,
   SwitchDefaults,
 } from '../adapter.js';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { valueFitsKind } from './check-value.js';
+import { decodeSlots, encodeSlots } from './warm-file.js';
 import { FaultInjector, type FakeCall, type FaultRule } from './faults.js';
 import { makeOid, oidTypeId } from './ids.js';
 
@@ -59,6 +71,12 @@ export interface FakeSaiAdapterOptions {
   readonly ports?: number;
   /** Keep a log of every call in `callLog` (default false). */
   readonly log?: boolean;
+  /**
+   * SAI profile key/values, as a real libsai reads them: `SAI_BOOT_TYPE` ("0" cold, "1" warm),
+   * `SAI_WARM_BOOT_READ_FILE` (restored at a warm init), `SAI_WARM_BOOT_WRITE_FILE` (written at a
+   * warm shutdown).
+   */
+  readonly profile?: Readonly<Record<string, string>>;
 }
 
 /** One entry of the call log. */
@@ -74,30 +92,10 @@ const MEMBER_OF: Partial<Record<SaiObjectType, { readonly parentAttrId: number }
   BRIDGE_PORT: { parentAttrId: 6 },
 };
 
-/** The object id an entry's key names (route: vr, neighbor: rif, fdb: bv): its table's scope. */
-function entryScope(type: SaiObjectType, key: EntryKey): bigint {
-  return type === 'ROUTE_ENTRY'
-    ? (key as RouteEntryKey).vrId
-    : type === 'NEIGHBOR_ENTRY'
-      ? (key as NeighborEntryKey).rifId
-      : (key as FdbEntryKey).bvId;
-}
-
-/** The entry's key within its scope: the prefix, ip or mac string (no new string per entry). */
-function entryLocal(type: SaiObjectType, key: EntryKey): string {
-  return type === 'ROUTE_ENTRY'
-    ? (key as RouteEntryKey).destination
-    : type === 'NEIGHBOR_ENTRY'
-      ? (key as NeighborEntryKey).ipAddress
-      : (key as FdbEntryKey).macAddress;
-}
-
-/** The entry key of `type` from its scope and local string. */
-function makeEntry(type: SaiObjectType, switchId: bigint, scope: bigint, local: string): EntryKey {
-  if (type === 'ROUTE_ENTRY') return { switchId, vrId: scope, destination: local };
-  if (type === 'NEIGHBOR_ENTRY') return { switchId, rifId: scope, ipAddress: local };
-  return { switchId, macAddress: local, bvId: scope };
-}
+const entryScope = (type: SaiObjectType, key: EntryKey) => scopeOfEntry(type as EntryObjectType, key);
+const entryLocal = (type: SaiObjectType, key: EntryKey) => localOfEntry(type as EntryObjectType, key);
+const makeEntry = (type: SaiObjectType, switchId: bigint, scope: bigint, local: string) =>
+  makeEntryKey(type as EntryObjectType, switchId, scope, local);
 
 type AttrSlots = (SaiValue | undefined)[];
 
@@ -114,7 +112,13 @@ class EntryTable {
     readonly switchId: bigint,
   ) {}
   private view(scope: bigint, local: string, attrs: AttrSlots): FakeObject {
-    return { type: this.type, key: makeEntry(this.type, this.switchId, scope, local), attrs, refCount: 0, owned: false };
+    return {
+      type: this.type,
+      key: makeEntry(this.type, this.switchId, scope, local),
+      attrs,
+      refCount: 0,
+      owned: false,
+    };
   }
   has(scope: bigint, local: string): boolean {
     return this.scopes.get(scope)?.has(local) ?? false;
@@ -159,8 +163,25 @@ export class FakeSaiAdapter implements SaiAdapter {
   /** The call log when `log` was set: every call with its status. */
   readonly callLog: FakeCallLogEntry[] | undefined;
 
+  private readonly profile: Readonly<Record<string, string>>;
+  private shutDown = false;
+
+  /**
+   * Switch init. Cold: makes the switch, CPU port, `ports` front-panel ports, the default virtual
+   * router and the default 1Q bridge. Warm (`SAI_BOOT_TYPE=1`): restores every object, with its id,
+   * from `SAI_WARM_BOOT_READ_FILE`.
+   * @throws SaiStatusError (shutdown / INVALID_NV_STORAGE) when the warm boot file is missing or damaged.
+   */
   constructor(options: FakeSaiAdapterOptions = {}) {
     this.callLog = options.log ? [] : undefined;
+    this.profile = options.profile ?? {};
+    if (this.profile.SAI_BOOT_TYPE === '1') {
+      const restored = this.restore(this.profile.SAI_WARM_BOOT_READ_FILE);
+      this.switchId = restored.switchId;
+      this.defaults = restored.defaults;
+      this.entries = restored.entries;
+      return;
+    }
     const ports = options.ports ?? 32;
     this.switchId = this.insertOwned('SWITCH', [[SWITCH_ATTR_INIT_SWITCH, true]]);
     this.entries = new Map(
@@ -186,6 +207,121 @@ export class FakeSaiAdapter implements SaiAdapter {
     const bridge = this.insertOwned('BRIDGE', [[0, 0]]);
     this.objects.get(bridge)!.members = new Set();
     this.defaults = { defaultVirtualRouterId: defaultVr, cpuPort, portList, default1qBridgeId: bridge };
+  }
+
+  // ---- warm restart --------------------------------------------------------------------
+
+  /**
+   * Switch shutdown. Warm: sets RESTART_WARM and writes every object to `SAI_WARM_BOOT_WRITE_FILE`
+   * (temporary file, fsync, rename), as a libsai's `remove_switch` after RESTART_WARM does. The
+   * adapter answers UNINITIALIZED afterwards.
+   * @throws SaiStatusError INVALID_PARAMETER when a warm shutdown has no SAI_WARM_BOOT_WRITE_FILE.
+   */
+  shutdown(options: { warm: boolean }): void {
+    if (this.shutDown) return;
+    if (options.warm) {
+      const file = this.profile.SAI_WARM_BOOT_WRITE_FILE;
+      if (!file) this.fail('shutdown', 'SWITCH', this.switchId, SaiStatus.INVALID_PARAMETER);
+      this.objects.get(this.switchId)!.attrs[SWITCH_ATTR_RESTART_WARM] = true;
+      writeFileAtomic(file, this.serialize());
+    }
+    this.shutDown = true;
+  }
+
+  private serialize(): string {
+    const d = this.defaults;
+    const lines: string[] = [
+      `saistore-fake-warm\t1\t${this.switchId.toString(16)}\t${this.nextCounter}\t${d.defaultVirtualRouterId.toString(16)}\t${d.cpuPort.toString(16)}\t${d.default1qBridgeId.toString(16)}\t${d.portList.map((p) => p.toString(16)).join(',')}`,
+    ];
+    let count = 0;
+    for (const [id, o] of this.objects) {
+      lines.push(`O\t${id.toString(16)}\t${o.type}\t${o.owned ? 1 : 0}${encodeSlots(o.attrs)}`);
+      count++;
+    }
+    for (const [type, table] of this.entries) {
+      for (const [scope, t] of table.scopes) {
+        const sc = scope.toString(16);
+        for (const [local, attrs] of t) {
+          lines.push(`E\t${type}\t${sc}\t${local}${encodeSlots(attrs)}`);
+          count++;
+        }
+      }
+    }
+    lines.push(`end\t${count}`);
+    return `${lines.join('\n')}\n`;
+  }
+
+  private restore(file: string | undefined): {
+    switchId: bigint;
+    defaults: SwitchDefaults;
+    entries: Map<SaiObjectType, EntryTable>;
+  } {
+    const damaged = (why: string): never => {
+      throw new SaiStatusError(
+        'initialize',
+        'SWITCH',
+        undefined,
+        SaiStatus.INVALID_NV_STORAGE,
+        `warm boot file ${file}: ${why}`,
+      );
+    };
+    if (!file) return damaged('SAI_WARM_BOOT_READ_FILE is not set');
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      return damaged((e as Error).message);
+    }
+    const lines = text.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    const head = lines[0]?.split('\t') ?? [];
+    if (head[0] !== 'saistore-fake-warm' || head[1] !== '1' || head.length !== 8)
+      return damaged('not a fake adapter warm boot file');
+    const tail = lines[lines.length - 1].split('\t');
+    if (tail[0] !== 'end' || Number(tail[1]) !== lines.length - 2) return damaged('truncated');
+    const hex = (x: string) => BigInt(`0x${x}`);
+    const switchId = hex(head[2]);
+    this.nextCounter = Number(head[3]);
+    const defaults: SwitchDefaults = {
+      defaultVirtualRouterId: hex(head[4]),
+      cpuPort: hex(head[5]),
+      default1qBridgeId: hex(head[6]),
+      portList: head[7] === '' ? [] : head[7].split(',').map(hex),
+    };
+    const entries = new Map<SaiObjectType, EntryTable>(
+      (['ROUTE_ENTRY', 'NEIGHBOR_ENTRY', 'FDB_ENTRY'] as const).map((t) => [t, new EntryTable(t, switchId)]),
+    );
+    const pendingEntries: FakeObject[] = [];
+    for (let i = 1; i < lines.length - 1; i++) {
+      const f = lines[i].split('\t');
+      if (f[0] === 'O') {
+        const id = hex(f[1]);
+        const type = f[2] as SaiObjectType;
+        this.objects.set(id, { type, key: id, attrs: decodeSlots(f, 4), refCount: 0, owned: f[3] === '1' });
+      } else if (f[0] === 'E') {
+        const type = f[1] as SaiObjectType;
+        const table = entries.get(type);
+        if (!table) return damaged(`line ${i + 1}: ${type} is not an entry type`);
+        const scope = hex(f[2]);
+        const attrs = decodeSlots(f, 4);
+        table.set(scope, f[3], attrs);
+        pendingEntries.push({ type, key: makeEntry(type, switchId, scope, f[3]), attrs, refCount: 0, owned: false });
+      } else {
+        return damaged(`line ${i + 1}: unknown record`);
+      }
+    }
+    // References, memberships and KEY indexes are derived state: rebuild them.
+    for (const [id, o] of this.objects) {
+      this.link(o, id);
+      const ks = this.keyString(this.traitsOf(o.type), o.attrs);
+      if (ks !== undefined && !o.owned) this.keyIndex.set(ks, id);
+    }
+    for (const p of defaults.portList) {
+      const o = this.objects.get(p);
+      if (o) this.keyIndex.set(`PORT|${(o.attrs[30] as number[]).join(',')}`, p);
+    }
+    for (const o of pendingEntries) this.link(o, 0n);
+    return { switchId, defaults, entries };
   }
 
   private insertOwned(type: SaiObjectType, attrs: [number, SaiValue][]): bigint {
@@ -250,6 +386,7 @@ export class FakeSaiAdapter implements SaiAdapter {
     bulk: boolean,
   ): number {
     this.seq++;
+    if (this.shutDown) return SaiStatus.UNINITIALIZED;
     if (this.faults.empty) return 0;
     return this.faults.check({ op, objectType, key, attrs, seq: this.seq, bulk });
   }
@@ -354,7 +491,8 @@ export class FakeSaiAdapter implements SaiAdapter {
     switch (type) {
       case 'ROUTE_ENTRY': {
         const k = key as RouteEntryKey;
-        if (typeof k.destination !== 'string' || !isCanonicalIpPrefix(k.destination)) return SaiStatus.INVALID_PARAMETER;
+        if (typeof k.destination !== 'string' || !isCanonicalIpPrefix(k.destination))
+          return SaiStatus.INVALID_PARAMETER;
         return this.objects.get(k.vrId)?.type === 'VIRTUAL_ROUTER' ? 0 : SaiStatus.INVALID_OBJECT_ID;
       }
       case 'NEIGHBOR_ENTRY': {
@@ -662,3 +800,18 @@ export class FakeSaiAdapter implements SaiAdapter {
 
 /** SAI_SWITCH_ATTR_INIT_SWITCH (116). */
 const SWITCH_ATTR_INIT_SWITCH = 116;
+/** SAI_SWITCH_ATTR_RESTART_WARM (71). */
+const SWITCH_ATTR_RESTART_WARM = 71;
+
+/** Writes a file atomically: temporary file, fsync, rename. */
+function writeFileAtomic(path: string, text: string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}

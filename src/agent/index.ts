@@ -1,0 +1,40 @@
+export {
+  SwitchAgent,
+  stateFiles,
+  warmBootProfile,
+  type BootOptions,
+  type BootReport,
+  type WriteCounts,
+} from './switch-agent.js';
+export {
+  emptySwitchState,
+  updateState,
+  neighborKey,
+  ecmpKey,
+  RouteActionInterner,
+  type SwitchState,
+  type PortConfig,
+  type VlanConfig,
+  type RouterInterfaceConfig,
+  type NeighborConfig,
+  type NextHop,
+  type RouteAction,
+} from './state/switch-state.js';
+export { RouteTable, diffRouteTables, prefixHash, type RouteChange, type RouteTableDiff } from './state/route-table.js';
+export { stateDelta, diffMaps, deltaSize, type StateDelta, type MapDelta } from './state/delta.js';
+export {
+  encodeSwitchState,
+  decodeSwitchState,
+  shutdownStateSchema,
+  type EncodedSwitchState,
+} from './shutdown-state.js';
+export { DesiredStateError } from './managers/context.js';
+export { subnetOf } from './managers/router-interface-manager.js';
+export {
+  syntheticTopology,
+  syntheticBase,
+  syntheticGroups,
+  nextHopTopology,
+  type TopologyRoute,
+  type SyntheticTopologyOptions,
+} from './topology.js';

@@ -1,0 +1,130 @@
+/**
+ * Plan and apply: every create, set and remove that replay plus release would execute, computed
+ * first without any adapter write, then executed with each write checked against the plan.
+ *
+ * `planWarmBoot` reloads a shadow store over a `DryRunAdapter` (reads reach the adapter, writes do
+ * not; new objects get placeholder ids) and records the writes of `replay` and
+ * `releaseUnclaimed`. `applyWarmBoot` runs the same replay on the real, reloaded store; a write
+ * that is not the next planned one is refused before it reaches the adapter.
+ */
+import type { SaiAdapter } from '../adapter/adapter.js';
+import { SaiStore, describeWrite } from '../store/sai-store.js';
+import type { StoreWrite } from '../store/write.js';
+import { DryRunAdapter } from './dry-run-adapter.js';
+import { WarmBootPlanError } from './errors.js';
+import { releaseUnclaimed, type ReleaseReport } from './release.js';
+import { reload } from './reload.js';
+import type { WarmBootState } from './state.js';
+
+/** One planned operation: the write, and for a create the placeholder id it will have. */
+export interface PlannedOp {
+  readonly write: StoreWrite;
+  readonly placeholder?: bigint;
+}
+
+/** A warm boot plan: plain data a person can print and read (`formatPlan`). */
+export interface WarmBootPlan {
+  readonly ops: readonly PlannedOp[];
+  readonly counts: { readonly create: number; readonly set: number; readonly remove: number };
+}
+
+/** Replays the desired state into a store (the agent's `apply(delta(empty, ShutdownState))`). */
+export type ReplayFn = (store: SaiStore) => void;
+
+/** Computes the plan of replay + release without writing to `adapter`. */
+export function planWarmBoot(adapter: SaiAdapter, state: WarmBootState | undefined, replay: ReplayFn): WarmBootPlan {
+  const shadow = new SaiStore(new DryRunAdapter(adapter));
+  reload(shadow, { state });
+  const ops: PlannedOp[] = [];
+  shadow.watchWrites({
+    before: (w) => void ops.push({ write: w }),
+    created: (_w, oid) => {
+      if (oid !== 0n) ops[ops.length - 1] = { write: ops[ops.length - 1].write, placeholder: oid };
+    },
+  });
+  replay(shadow);
+  releaseUnclaimed(shadow);
+  const counts = { create: 0, set: 0, remove: 0 };
+  for (const op of ops) counts[op.write.op]++;
+  return { ops, counts };
+}
+
+/** Options of `applyWarmBoot`. */
+export interface ApplyOptions {
+  /** Refuse, before the first write, a plan with more operations than this. */
+  readonly maxOps?: number;
+}
+
+/** What `applyWarmBoot` executed. */
+export interface ApplyReport {
+  readonly executed: readonly StoreWrite[];
+  readonly release: ReleaseReport;
+}
+
+/**
+ * Executes a plan: replay + release on the real store (already reloaded), each write checked
+ * against the next planned one (placeholders matched to the ids the adapter returned).
+ * @throws WarmBootPlanError when the plan is too large (nothing written) or execution departs
+ *   from it (nothing past that write written).
+ */
+export function applyWarmBoot(
+  store: SaiStore,
+  plan: WarmBootPlan,
+  replay: ReplayFn,
+  options: ApplyOptions = {},
+): ApplyReport {
+  if (options.maxOps !== undefined && plan.ops.length > options.maxOps) {
+    throw new WarmBootPlanError(
+      `${plan.ops.length} operations exceed the limit of ${options.maxOps}; nothing was written`,
+    );
+  }
+  const realToPlaceholder = new Map<bigint, bigint>();
+  const executed: StoreWrite[] = [];
+  const stop = store.watchWrites({
+    before: (w) => {
+      const i = executed.length;
+      const planned = plan.ops[i];
+      const actual = writeText(w, realToPlaceholder);
+      if (!planned) throw new WarmBootPlanError(`write ${i + 1} is not in the plan: ${actual}`);
+      const expected = writeText(planned.write, undefined);
+      if (actual !== expected)
+        throw new WarmBootPlanError(`write ${i + 1} departs from the plan: planned ${expected}, got ${actual}`);
+      executed.push(w);
+    },
+    created: (_w, oid) => {
+      const planned = plan.ops[executed.length - 1];
+      if (planned?.placeholder !== undefined) realToPlaceholder.set(oid, planned.placeholder);
+    },
+  });
+  try {
+    replay(store);
+    const release = releaseUnclaimed(store);
+    if (executed.length !== plan.ops.length) {
+      throw new WarmBootPlanError(`executed ${executed.length} of ${plan.ops.length} planned operations`);
+    }
+    return { executed, release };
+  } finally {
+    stop();
+  }
+}
+
+function writeText(w: StoreWrite, map: Map<bigint, bigint> | undefined): string {
+  if (!map || map.size === 0) return describeWrite(w);
+  const swap = (v: unknown): unknown => {
+    if (typeof v === 'bigint') return map.get(v) ?? v;
+    if (Array.isArray(v)) return v.map(swap);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, swap(x)]));
+    return v;
+  };
+  return describeWrite(swap(w) as StoreWrite);
+}
+
+/** The plan as text, one operation per line. */
+export function formatPlan(plan: WarmBootPlan): string {
+  const lines = plan.ops.map(
+    (op, i) =>
+      `${String(i + 1).padStart(5)}  ${describeWrite(op.write)}${op.placeholder !== undefined ? `  -> 0x${op.placeholder.toString(16)}` : ''}`,
+  );
+  lines.push(`${plan.counts.create} create, ${plan.counts.set} set, ${plan.counts.remove} remove`);
+  return lines.join('\n');
+}
