@@ -18,11 +18,11 @@ static const int32_t enum_switch_175[] = { 0, 1, 2, 3, 4 };
 
 static const vs_attr_meta attrs_switch[] = {
     { "SAI_SWITCH_ATTR_NUMBER_OF_ACTIVE_PORTS", "numberOfActivePorts", 0, VS_KIND_U32, VS_MODE_READ_ONLY, VS_PRESENCE_OPTIONAL, VS_DEFAULT_NONE, 0, 0, 0, 0, NULL, NULL, 0, NULL, 0, -1, NULL, 0 },
-    { "SAI_SWITCH_ATTR_PORT_LIST", "portList", 2, VS_KIND_OID_LIST, VS_MODE_READ_ONLY, VS_PRESENCE_OPTIONAL, VS_DEFAULT_NONE, 0, 0, 1, 0, NULL, NULL, 0, objects_switch_2, 1, -1, NULL, 0 },
-    { "SAI_SWITCH_ATTR_CPU_PORT", "cpuPort", 4, VS_KIND_OID, VS_MODE_READ_ONLY, VS_PRESENCE_OPTIONAL, VS_DEFAULT_NONE, 0, 0, 1, 0, NULL, NULL, 0, objects_switch_4, 1, -1, NULL, 0 },
+    { "SAI_SWITCH_ATTR_PORT_LIST", "portList", 2, VS_KIND_OID_LIST, VS_MODE_READ_ONLY, VS_PRESENCE_OPTIONAL, VS_DEFAULT_INTERNAL, 0, 0, 1, 0, NULL, NULL, 0, objects_switch_2, 1, -1, NULL, 0 },
+    { "SAI_SWITCH_ATTR_CPU_PORT", "cpuPort", 4, VS_KIND_OID, VS_MODE_READ_ONLY, VS_PRESENCE_OPTIONAL, VS_DEFAULT_INTERNAL, 0, 0, 1, 0, NULL, NULL, 0, objects_switch_4, 1, -1, NULL, 0 },
     { "SAI_SWITCH_ATTR_OPER_STATUS", "operStatus", 18, VS_KIND_ENUM, VS_MODE_READ_ONLY, VS_PRESENCE_OPTIONAL, VS_DEFAULT_NONE, 0, 0, 0, 0, NULL, enum_switch_18, 4, NULL, 0, -1, NULL, 0 },
-    { "SAI_SWITCH_ATTR_DEFAULT_VIRTUAL_ROUTER_ID", "defaultVirtualRouterId", 39, VS_KIND_OID, VS_MODE_READ_ONLY, VS_PRESENCE_OPTIONAL, VS_DEFAULT_NONE, 0, 0, 1, 0, NULL, NULL, 0, objects_switch_39, 1, -1, NULL, 0 },
-    { "SAI_SWITCH_ATTR_DEFAULT1Q_BRIDGE_ID", "default1qBridgeId", 41, VS_KIND_OID, VS_MODE_READ_ONLY, VS_PRESENCE_OPTIONAL, VS_DEFAULT_NONE, 0, 0, 1, 0, NULL, NULL, 0, objects_switch_41, 1, -1, NULL, 0 },
+    { "SAI_SWITCH_ATTR_DEFAULT_VIRTUAL_ROUTER_ID", "defaultVirtualRouterId", 39, VS_KIND_OID, VS_MODE_READ_ONLY, VS_PRESENCE_OPTIONAL, VS_DEFAULT_INTERNAL, 0, 0, 1, 0, NULL, NULL, 0, objects_switch_39, 1, -1, NULL, 0 },
+    { "SAI_SWITCH_ATTR_DEFAULT_1Q_BRIDGE_ID", "default1qBridgeId", 41, VS_KIND_OID, VS_MODE_READ_ONLY, VS_PRESENCE_OPTIONAL, VS_DEFAULT_INTERNAL, 0, 0, 1, 0, NULL, NULL, 0, objects_switch_41, 1, -1, NULL, 0 },
     { "SAI_SWITCH_ATTR_RESTART_WARM", "restartWarm", 71, VS_KIND_BOOL, VS_MODE_CREATE_AND_SET, VS_PRESENCE_OPTIONAL, VS_DEFAULT_CONST, 0, 0, 0, 0, NULL, NULL, 0, NULL, 0, -1, NULL, 0 },
     { "SAI_SWITCH_ATTR_SRC_MAC_ADDRESS", "srcMacAddress", 83, VS_KIND_MAC, VS_MODE_CREATE_AND_SET, VS_PRESENCE_OPTIONAL, VS_DEFAULT_VENDOR, 0, 0, 0, 0, NULL, NULL, 0, NULL, 0, -1, NULL, 0 },
     { "SAI_SWITCH_ATTR_FDB_AGING_TIME", "fdbAgingTime", 85, VS_KIND_U32, VS_MODE_CREATE_AND_SET, VS_PRESENCE_OPTIONAL, VS_DEFAULT_CONST, 0, 0, 0, 0, NULL, NULL, 0, NULL, 0, -1, NULL, 0 },
@@ -75,7 +75,7 @@ static const int8_t index_port[55] = {
 
 /* ---- LAG (SAI_OBJECT_TYPE_LAG = 2) ---- */
 
-static const int32_t objects_lag_0[] = { 1 };
+static const int32_t objects_lag_0[] = { 27 };
 
 static const vs_attr_meta attrs_lag[] = {
     { "SAI_LAG_ATTR_PORT_LIST", "portList", 0, VS_KIND_OID_LIST, VS_MODE_READ_ONLY, VS_PRESENCE_OPTIONAL, VS_DEFAULT_NONE, 0, 0, 1, 0, NULL, NULL, 0, objects_lag_0, 1, -1, NULL, 0 },
@@ -157,8 +157,8 @@ static const int32_t cond_bridge_port_1[] = { 0, 1 };
 /* sai_bridge_port_tagging_mode_t */
 static const int32_t enum_bridge_port_2[] = { 0, 1 };
 static const int32_t objects_bridge_port_6[] = { 57 };
-/* when type in (1, 3, 4) */
-static const int32_t cond_bridge_port_6[] = { 1, 3, 4 };
+/* when type in (1, 3, 4, 5) */
+static const int32_t cond_bridge_port_6[] = { 1, 3, 4, 5 };
 /* sai_bridge_port_fdb_learning_mode_t */
 static const int32_t enum_bridge_port_7[] = { 0, 1, 2, 3, 4, 5 };
 
@@ -166,7 +166,7 @@ static const vs_attr_meta attrs_bridge_port[] = {
     { "SAI_BRIDGE_PORT_ATTR_TYPE", "type", 0, VS_KIND_ENUM, VS_MODE_CREATE_ONLY, VS_PRESENCE_REQUIRED, VS_DEFAULT_NONE, 0, 0, 0, 0, NULL, enum_bridge_port_0, 6, NULL, 0, -1, NULL, 0 },
     { "SAI_BRIDGE_PORT_ATTR_PORT_ID", "portId", 1, VS_KIND_OID, VS_MODE_CREATE_ONLY, VS_PRESENCE_CONDITIONAL, VS_DEFAULT_NONE, 0, 0, 1, 0, NULL, NULL, 0, objects_bridge_port_1, 2, 0, cond_bridge_port_1, 2 },
     { "SAI_BRIDGE_PORT_ATTR_TAGGING_MODE", "taggingMode", 2, VS_KIND_ENUM, VS_MODE_CREATE_AND_SET, VS_PRESENCE_OPTIONAL, VS_DEFAULT_CONST, 0, 0, 0, 1, NULL, enum_bridge_port_2, 2, NULL, 0, -1, NULL, 0 },
-    { "SAI_BRIDGE_PORT_ATTR_BRIDGE_ID", "bridgeId", 6, VS_KIND_OID, VS_MODE_CREATE_AND_SET, VS_PRESENCE_CONDITIONAL, VS_DEFAULT_NONE, 0, 0, 1, 0, NULL, NULL, 0, objects_bridge_port_6, 1, 0, cond_bridge_port_6, 3 },
+    { "SAI_BRIDGE_PORT_ATTR_BRIDGE_ID", "bridgeId", 6, VS_KIND_OID, VS_MODE_CREATE_AND_SET, VS_PRESENCE_CONDITIONAL, VS_DEFAULT_NONE, 0, 0, 1, 0, NULL, NULL, 0, objects_bridge_port_6, 1, 0, cond_bridge_port_6, 4 },
     { "SAI_BRIDGE_PORT_ATTR_FDB_LEARNING_MODE", "fdbLearningMode", 7, VS_KIND_ENUM, VS_MODE_CREATE_AND_SET, VS_PRESENCE_OPTIONAL, VS_DEFAULT_CONST, 0, 0, 0, 2, NULL, enum_bridge_port_7, 6, NULL, 0, -1, NULL, 0 },
     { "SAI_BRIDGE_PORT_ATTR_MAX_LEARNED_ADDRESSES", "maxLearnedAddresses", 8, VS_KIND_U32, VS_MODE_CREATE_AND_SET, VS_PRESENCE_OPTIONAL, VS_DEFAULT_CONST, 0, 0, 0, 0, NULL, NULL, 0, NULL, 0, -1, NULL, 0 },
     { "SAI_BRIDGE_PORT_ATTR_ADMIN_STATE", "adminState", 10, VS_KIND_BOOL, VS_MODE_CREATE_AND_SET, VS_PRESENCE_OPTIONAL, VS_DEFAULT_CONST, 0, 0, 0, 0, NULL, NULL, 0, NULL, 0, -1, NULL, 0 },
@@ -217,13 +217,13 @@ static const int32_t objects_router_interface_0[] = { 3 };
 /* sai_router_interface_type_t */
 static const int32_t enum_router_interface_1[] = { 0, 1, 2, 3, 4, 5, 6 };
 static const int32_t objects_router_interface_2[] = { 1, 2 };
-/* when type in (0, 4, 6) */
-static const int32_t cond_router_interface_2[] = { 0, 4, 6 };
+/* when type in (0, 4) */
+static const int32_t cond_router_interface_2[] = { 0, 4 };
 static const int32_t objects_router_interface_3[] = { 38 };
 /* when type in (1) */
 static const int32_t cond_router_interface_3[] = { 1 };
-/* when type in (4, 6) */
-static const int32_t cond_router_interface_4[] = { 4, 6 };
+/* when type in (6, 4) */
+static const int32_t cond_router_interface_4[] = { 6, 4 };
 /* sai_packet_action_t */
 static const int32_t enum_router_interface_13[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8 };
 /* sai_packet_action_t */
@@ -232,7 +232,7 @@ static const int32_t enum_router_interface_16[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8 };
 static const vs_attr_meta attrs_router_interface[] = {
     { "SAI_ROUTER_INTERFACE_ATTR_VIRTUAL_ROUTER_ID", "virtualRouterId", 0, VS_KIND_OID, VS_MODE_CREATE_ONLY, VS_PRESENCE_REQUIRED, VS_DEFAULT_NONE, 0, 0, 1, 0, NULL, NULL, 0, objects_router_interface_0, 1, -1, NULL, 0 },
     { "SAI_ROUTER_INTERFACE_ATTR_TYPE", "type", 1, VS_KIND_ENUM, VS_MODE_CREATE_ONLY, VS_PRESENCE_REQUIRED, VS_DEFAULT_NONE, 0, 0, 0, 0, NULL, enum_router_interface_1, 7, NULL, 0, -1, NULL, 0 },
-    { "SAI_ROUTER_INTERFACE_ATTR_PORT_ID", "portId", 2, VS_KIND_OID, VS_MODE_CREATE_ONLY, VS_PRESENCE_CONDITIONAL, VS_DEFAULT_NONE, 0, 0, 1, 0, NULL, NULL, 0, objects_router_interface_2, 2, 1, cond_router_interface_2, 3 },
+    { "SAI_ROUTER_INTERFACE_ATTR_PORT_ID", "portId", 2, VS_KIND_OID, VS_MODE_CREATE_ONLY, VS_PRESENCE_CONDITIONAL, VS_DEFAULT_NONE, 0, 0, 1, 0, NULL, NULL, 0, objects_router_interface_2, 2, 1, cond_router_interface_2, 2 },
     { "SAI_ROUTER_INTERFACE_ATTR_VLAN_ID", "vlanId", 3, VS_KIND_OID, VS_MODE_CREATE_ONLY, VS_PRESENCE_CONDITIONAL, VS_DEFAULT_NONE, 0, 0, 1, 0, NULL, NULL, 0, objects_router_interface_3, 1, 1, cond_router_interface_3, 1 },
     { "SAI_ROUTER_INTERFACE_ATTR_OUTER_VLAN_ID", "outerVlanId", 4, VS_KIND_U16, VS_MODE_CREATE_ONLY, VS_PRESENCE_CONDITIONAL, VS_DEFAULT_NONE, 0, 0, 0, 0, NULL, NULL, 0, NULL, 0, 1, cond_router_interface_4, 2 },
     { "SAI_ROUTER_INTERFACE_ATTR_SRC_MAC_ADDRESS", "srcMacAddress", 7, VS_KIND_MAC, VS_MODE_CREATE_AND_SET, VS_PRESENCE_OPTIONAL, VS_DEFAULT_ATTRVALUE, 0, 0, 0, 0, NULL, NULL, 0, NULL, 0, -1, NULL, 0 },
@@ -257,16 +257,16 @@ static const int8_t index_router_interface[24] = {
 
 /* sai_next_hop_type_t */
 static const int32_t enum_next_hop_0[] = { 0, 1, 2, 3, 4, 5 };
-/* when type in (0, 1, 3) */
-static const int32_t cond_next_hop_1[] = { 0, 1, 3 };
+/* when type in (0, 1, 2, 4, 5) */
+static const int32_t cond_next_hop_1[] = { 0, 1, 2, 4, 5 };
 static const int32_t objects_next_hop_2[] = { 6 };
-/* when type in (0, 1) */
-static const int32_t cond_next_hop_2[] = { 0, 1 };
+/* when type in (0, 1, 4) */
+static const int32_t cond_next_hop_2[] = { 0, 1, 4 };
 
 static const vs_attr_meta attrs_next_hop[] = {
     { "SAI_NEXT_HOP_ATTR_TYPE", "type", 0, VS_KIND_ENUM, VS_MODE_CREATE_ONLY, VS_PRESENCE_REQUIRED, VS_DEFAULT_NONE, 0, 0, 0, 0, NULL, enum_next_hop_0, 6, NULL, 0, -1, NULL, 0 },
-    { "SAI_NEXT_HOP_ATTR_IP", "ip", 1, VS_KIND_IP_ADDRESS, VS_MODE_CREATE_ONLY, VS_PRESENCE_CONDITIONAL, VS_DEFAULT_NONE, 0, 0, 0, 0, NULL, NULL, 0, NULL, 0, 0, cond_next_hop_1, 3 },
-    { "SAI_NEXT_HOP_ATTR_ROUTER_INTERFACE_ID", "routerInterfaceId", 2, VS_KIND_OID, VS_MODE_CREATE_ONLY, VS_PRESENCE_CONDITIONAL, VS_DEFAULT_NONE, 0, 0, 1, 0, NULL, NULL, 0, objects_next_hop_2, 1, 0, cond_next_hop_2, 2 },
+    { "SAI_NEXT_HOP_ATTR_IP", "ip", 1, VS_KIND_IP_ADDRESS, VS_MODE_CREATE_ONLY, VS_PRESENCE_CONDITIONAL, VS_DEFAULT_NONE, 0, 0, 0, 0, NULL, NULL, 0, NULL, 0, 0, cond_next_hop_1, 5 },
+    { "SAI_NEXT_HOP_ATTR_ROUTER_INTERFACE_ID", "routerInterfaceId", 2, VS_KIND_OID, VS_MODE_CREATE_ONLY, VS_PRESENCE_CONDITIONAL, VS_DEFAULT_NONE, 0, 0, 1, 0, NULL, NULL, 0, objects_next_hop_2, 1, 0, cond_next_hop_2, 3 },
     { "SAI_NEXT_HOP_ATTR_DISABLE_DECREMENT_TTL", "disableDecrementTtl", 9, VS_KIND_BOOL, VS_MODE_CREATE_AND_SET, VS_PRESENCE_OPTIONAL, VS_DEFAULT_CONST, 0, 0, 0, 0, NULL, NULL, 0, NULL, 0, -1, NULL, 0 },
     { "SAI_NEXT_HOP_ATTR_DISABLE_SRC_MAC_REWRITE", "disableSrcMacRewrite", 16, VS_KIND_BOOL, VS_MODE_CREATE_AND_SET, VS_PRESENCE_OPTIONAL, VS_DEFAULT_CONST, 0, 0, 0, 0, NULL, NULL, 0, NULL, 0, -1, NULL, 0 },
     { "SAI_NEXT_HOP_ATTR_DISABLE_DST_MAC_REWRITE", "disableDstMacRewrite", 17, VS_KIND_BOOL, VS_MODE_CREATE_AND_SET, VS_PRESENCE_OPTIONAL, VS_DEFAULT_CONST, 0, 0, 0, 0, NULL, NULL, 0, NULL, 0, -1, NULL, 0 },

@@ -321,6 +321,9 @@ export class FakeSaiAdapter implements SaiAdapter {
       if (o) this.keyIndex.set(`PORT|${(o.attrs[30] as number[]).join(',')}`, p);
     }
     for (const o of pendingEntries) this.link(o, 0n);
+    // The restart flags belong to the shutdown that wrote the file, not to the switch it restores.
+    const sw = this.objects.get(switchId);
+    if (sw) sw.attrs[SWITCH_ATTR_RESTART_WARM] = undefined;
     return { switchId, defaults, entries };
   }
 

@@ -1,0 +1,210 @@
+/*
+ * libsaivs internals: the object model, hash tables, validation and warm restart. The exported SAI
+ * entry points (api.c) take the global lock and call into these; nothing here locks.
+ */
+#ifndef SAIVS_INTERNAL_H
+#define SAIVS_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "saivs_abi.h"
+#include "meta_gen.h"
+
+#define VS_UNUSED(x) ((void)(x))
+
+/* ---- object ids --------------------------------------------------------------------------- */
+
+/* Bits 56-63 a switch marker, 48-55 the SAI object type, 0-47 a counter (as the fake adapter's
+ * ids, src/adapter/fake/ids.ts): every id exceeds 2^53 and sai_object_type_query is a shift. */
+#define VS_OID_MARK 0x21ULL
+#define VS_OID_COUNTER_MASK ((1ULL << 48) - 1)
+
+static inline uint64_t vs_make_oid(int32_t object_type, uint64_t counter)
+{
+    return (VS_OID_MARK << 56) | ((uint64_t)(uint32_t)object_type << 48) | (counter & VS_OID_COUNTER_MASK);
+}
+
+static inline int32_t vs_oid_type(uint64_t oid)
+{
+    if ((oid >> 56) != VS_OID_MARK) return SAI_OBJECT_TYPE_NULL;
+    return (int32_t)((oid >> 48) & 0xff);
+}
+
+/** Type index of a SAI object type id, or -1. */
+static inline int vs_tix_of(int32_t object_type)
+{
+    if (object_type < 0 || object_type > VS_MAX_OBJECT_TYPE) return -1;
+    return vs_type_index_of[object_type];
+}
+
+/* ---- entry keys (normalized: unused address bytes zero, so memcmp and hashing work) ---------- */
+
+typedef struct vs_route_key {
+    uint64_t vr;
+    uint32_t family;
+    uint32_t pad;
+    uint8_t addr[16];
+    uint8_t mask[16];
+} vs_route_key;
+
+typedef struct vs_neighbor_key {
+    uint64_t rif;
+    uint32_t family;
+    uint32_t pad;
+    uint8_t addr[16];
+} vs_neighbor_key;
+
+typedef struct vs_fdb_key {
+    uint64_t bv;
+    uint8_t mac[6];
+    uint8_t pad[2];
+} vs_fdb_key;
+
+typedef union vs_entry_key {
+    vs_route_key route;
+    vs_neighbor_key neighbor;
+    vs_fdb_key fdb;
+} vs_entry_key;
+
+/* ---- objects -------------------------------------------------------------------------------- */
+
+/** Members of a parent (next hop group, vlan, bridge, lag), in insertion order. */
+typedef struct vs_members {
+    uint32_t count;
+    uint32_t cap;
+    uint64_t *ids;
+} vs_members;
+
+typedef struct vs_obj {
+    uint64_t oid;          /* 0 for entry-keyed objects */
+    uint32_t refcount;     /* attributes and entry keys of other objects naming this one */
+    uint8_t tix;           /* type index (enum vs_type_index) */
+    uint8_t owned;         /* made by switch init and never removable */
+    uint8_t nattrs;
+    uint8_t cap;
+    sai_attribute_t *attrs; /* stored attributes (deep copies), at most one per id: `inl` or grown */
+    vs_members *members;
+    vs_entry_key key;      /* entry-keyed objects only */
+    sai_attribute_t inl[]; /* the attributes of the create, in the same allocation */
+} vs_obj;
+
+/* ---- hash tables ---------------------------------------------------------------------------- */
+
+enum vs_table_kind { VS_TABLE_OID, VS_TABLE_ROUTE, VS_TABLE_NEIGHBOR, VS_TABLE_FDB, VS_TABLE_KEYATTR };
+
+typedef struct vs_slot {
+    uint64_t hash;
+    vs_obj *obj; /* NULL: empty */
+} vs_slot;
+
+/** Open addressing, linear probing, backward-shift deletion, grows at 70% load. */
+typedef struct vs_table {
+    vs_slot *slots;
+    size_t cap; /* power of two, or 0 */
+    size_t count;
+    uint64_t seed; /* per table: two tables never share a slot order (no clustering on copy) */
+    uint8_t shift; /* 64 - log2(cap) */
+    uint8_t kind;
+} vs_table;
+
+/** What a KEY-attribute lookup compares: the type and the key attribute's value. */
+typedef struct vs_keyattr_probe {
+    uint8_t tix;
+    const vs_attr_meta *meta;
+    const sai_attribute_value_t *value;
+} vs_keyattr_probe;
+
+void vs_table_init(vs_table *t, uint8_t kind);
+void vs_table_free(vs_table *t);
+/** Finds the object whose key equals `key` (an oid for VS_TABLE_OID, a vs_*_key, or a probe). */
+vs_obj *vs_table_find(const vs_table *t, uint64_t hash, const void *key);
+/** Inserts (the key must be absent); false when out of memory. */
+bool vs_table_insert(vs_table *t, uint64_t hash, vs_obj *obj);
+/** Removes exactly `obj`; false when absent. */
+bool vs_table_remove(vs_table *t, uint64_t hash, const vs_obj *obj);
+/** Grows an attribute array to hold one more; false when out of memory. */
+bool vs_obj_grow(vs_obj *o);
+/** Hints the CPU to load the home slot of `hash` (bulk calls prefetch a few entries ahead). */
+void vs_table_prefetch(const vs_table *t, uint64_t hash);
+/** Reserves room for `n` entries in total. */
+bool vs_table_reserve(vs_table *t, size_t n);
+
+uint64_t vs_hash_oid(uint64_t oid);
+uint64_t vs_hash_bytes(const void *p, size_t n);
+uint64_t vs_hash_route(const vs_route_key *k);
+uint64_t vs_hash_value(const vs_attr_meta *m, const sai_attribute_value_t *v);
+bool vs_value_equal(const vs_attr_meta *m, const sai_attribute_value_t *a, const sai_attribute_value_t *b);
+
+/* ---- the switch state --------------------------------------------------------------------- */
+
+typedef struct vs_state {
+    bool live;
+    uint64_t switch_id;
+    uint64_t cpu_port;
+    uint64_t default_vr;
+    uint64_t default_bridge;
+    uint64_t *init_ports; /* front-panel ports made at init (SWITCH PORT_LIST) */
+    uint32_t n_init_ports;
+    uint64_t next_counter;
+    vs_table oids;
+    vs_table routes;
+    vs_table neighbors;
+    vs_table fdbs;
+    vs_table keys; /* KEY attributes (port lanes, vlan id) */
+    uint32_t type_count[VS_TYPE_COUNT];
+} vs_state;
+
+extern vs_state vs_g;
+
+/* store.c */
+const vs_attr_meta *vs_meta(int tix, uint32_t attr_id);
+vs_obj *vs_find_oid(uint64_t oid);
+/** The live object of type `tix` with id `oid`, or NULL. */
+vs_obj *vs_find_typed(int tix, uint64_t oid);
+sai_status_t vs_create_oid(int tix, sai_object_id_t *out, sai_object_id_t switch_id, uint32_t n,
+                           const sai_attribute_t *attrs);
+sai_status_t vs_remove_oid(int tix, sai_object_id_t oid);
+sai_status_t vs_set_oid(int tix, sai_object_id_t oid, const sai_attribute_t *attr);
+sai_status_t vs_get_oid(int tix, sai_object_id_t oid, uint32_t n, sai_attribute_t *attrs);
+/* entry: a sai_route_entry_t / sai_neighbor_entry_t / sai_fdb_entry_t */
+sai_status_t vs_create_entry(int tix, const void *entry, uint32_t n, const sai_attribute_t *attrs);
+sai_status_t vs_remove_entry(int tix, const void *entry);
+sai_status_t vs_set_entry(int tix, const void *entry, const sai_attribute_t *attr);
+sai_status_t vs_get_entry(int tix, const void *entry, uint32_t n, sai_attribute_t *attrs);
+/** Prefetches the table slot of an entry (bulk calls, a few entries ahead). */
+void vs_prefetch_entry(int tix, const void *entry);
+
+sai_status_t vs_switch_init_cold(uint32_t port_count, uint32_t n, const sai_attribute_t *attrs, uint64_t *out);
+/** Validates create_switch attributes (the same rules as every create). */
+sai_status_t vs_validate_switch_create(uint32_t n, const sai_attribute_t *attrs);
+/** Replaces the switch object's stored attributes by `attrs` (after a warm restore). */
+sai_status_t vs_switch_apply_create_attrs(uint32_t n, const sai_attribute_t *attrs);
+/** Frees every object and resets the state (cold remove_switch, uninitialize, failed restore). */
+void vs_state_clear(void);
+
+/* Helpers shared with warm.c */
+vs_obj *vs_obj_alloc(int tix, uint32_t nattrs);
+void vs_obj_free(vs_obj *o);
+sai_status_t vs_value_copy(const vs_attr_meta *m, sai_attribute_value_t *dst, const sai_attribute_value_t *src);
+void vs_value_free(const vs_attr_meta *m, sai_attribute_value_t *v);
+sai_attribute_t *vs_stored(const vs_obj *o, uint32_t id);
+/** Drops a stored attribute (it reads back as its default). */
+void vs_drop_attr(vs_obj *o, uint32_t id);
+/** Inserts an object with its final key into the tables (no validation, no linking). */
+bool vs_index_object(vs_obj *o);
+/** Adds the references of `o` to their targets' reference counts (warm restore). */
+void vs_count_references(const vs_obj *o);
+bool vs_members_add(vs_obj *parent, uint64_t id);
+uint64_t vs_entry_hash(int tix, const vs_entry_key *k);
+vs_table *vs_entry_table(int tix);
+/** Does every reference of `o` name a live object of an allowed type (warm restore check)? */
+bool vs_references_valid(const vs_obj *o);
+bool vs_value_fits(const vs_attr_meta *m, const sai_attribute_value_t *v);
+
+/* warm.c */
+sai_status_t vs_warm_save(const char *path);
+sai_status_t vs_warm_load(const char *path);
+
+#endif /* SAIVS_INTERNAL_H */
