@@ -94,7 +94,7 @@ function parseIpv6Groups(s: string, start: number, end: number): boolean {
 function formatIpv6Groups(g: ArrayLike<number>): string {
   let bestStart = -1;
   let bestLen = 1;
-  for (let k = 0; k < 8; ) {
+  for (let k = 0; k < 8;) {
     if (g[k] !== 0) {
       k++;
       continue;
@@ -138,6 +138,13 @@ function encodeIpv6(view: DataView, offset: number, s: string, start: number, en
   return true;
 }
 
+/** Zeroes 12 bytes (the unused tail of an IPv4 address in the 16-byte union). */
+function zero12(view: DataView, offset: number): void {
+  view.setUint32(offset, 0, true);
+  view.setUint32(offset + 4, 0, true);
+  view.setUint32(offset + 8, 0, true);
+}
+
 /** The IPv4 mask of a prefix length, as an unsigned 32-bit number. */
 function ipv4Mask(len: number): number {
   return len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0;
@@ -149,6 +156,46 @@ function ipv4MaskLength(mask: number): number {
   // Contiguous ones from the top: the inverse is 2^k - 1.
   if ((inverted & (inverted + 1)) !== 0) return -1;
   return Math.clz32(inverted);
+}
+
+/**
+ * Parses strict `a.b.c.d/len` (decimal octets and length, no leading zeros, len <= 32) in one pass.
+ * Returns `address * 64 + len` (exact in a double), or -1.
+ */
+function parseIpv4Prefix(s: string): number {
+  const n = s.length;
+  let v = 0;
+  let i = 0;
+  for (let part = 0; part < 4; part++) {
+    if (i >= n) return -1;
+    let c = s.charCodeAt(i++);
+    if (c < 48 || c > 57) return -1;
+    let octet = c - 48;
+    let digits = 1;
+    while (i < n) {
+      c = s.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      if (octet === 0) return -1; // a leading zero
+      octet = octet * 10 + (c - 48);
+      if (++digits > 3) return -1;
+      i++;
+    }
+    if (octet > 255 || i >= n) return -1;
+    c = s.charCodeAt(i++);
+    if (c !== (part < 3 ? 46 : 47)) return -1;
+    v = v * 256 + octet;
+  }
+  const rest = n - i;
+  if (rest < 1 || rest > 2) return -1;
+  const d0 = s.charCodeAt(i) - 48;
+  if (d0 < 0 || d0 > 9) return -1;
+  let len = d0;
+  if (rest === 2) {
+    const d1 = s.charCodeAt(i + 1) - 48;
+    if (d0 === 0 || d1 < 0 || d1 > 9) return -1;
+    len = d0 * 10 + d1;
+  }
+  return len > 32 ? -1 : v * 64 + len;
 }
 
 /** Parses a decimal prefix length in `s[start, end)` (no leading zeros), or -1. */
@@ -198,7 +245,7 @@ export function encodeIpAddress(view: DataView, offset: number, s: string): bool
     if (v < 0) return false;
     view.setUint32(offset, IP_FAMILY_IPV4, true);
     view.setUint32(addr, v, false);
-    for (let k = 4; k < 16; k++) view.setUint8(addr + k, 0);
+    zero12(view, addr + 4);
     return true;
   }
   if (!encodeIpv6(view, addr, s, 0, s.length)) return false;
@@ -223,26 +270,24 @@ export function decodeIpAddress(view: DataView, offset: number): string | undefi
  * (36 bytes) at `offset`; false when not canonical.
  */
 export function encodeIpPrefix(view: DataView, offset: number, s: string): boolean {
-  const slash = s.indexOf('/');
-  if (slash < 0) return false;
   const addr = offset + IP_PREFIX_ADDR_OFFSET;
   const mask = offset + IP_PREFIX_MASK_OFFSET;
-  if (s.indexOf(':') < 0) {
-    const v = parseIpv4(s, 0, slash);
-    if (v < 0) return false;
-    const len = parsePrefixLength(s, slash + 1, 32);
-    if (len < 0) return false;
+  // IPv4 in one pass (the bulk route path); anything else with a ':' is IPv6.
+  const packed = parseIpv4Prefix(s);
+  if (packed >= 0) {
+    const len = packed % 64;
+    const v = (packed - len) / 64;
     const m = ipv4Mask(len);
     if ((v & ~m) >>> 0 !== 0) return false;
     view.setUint32(offset, IP_FAMILY_IPV4, true);
     view.setUint32(addr, v, false);
     view.setUint32(mask, m, false);
-    for (let k = 4; k < 16; k++) {
-      view.setUint8(addr + k, 0);
-      view.setUint8(mask + k, 0);
-    }
+    zero12(view, addr + 4);
+    zero12(view, mask + 4);
     return true;
   }
+  const slash = s.indexOf('/');
+  if (slash < 0 || s.indexOf(':') < 0) return false;
   const len = parsePrefixLength(s, slash + 1, 128);
   if (len < 0) return false;
   if (!encodeIpv6(view, addr, s, 0, slash)) return false;

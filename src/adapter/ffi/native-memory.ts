@@ -13,6 +13,8 @@ import koffi from 'koffi';
 export class NativeBuffer {
   /** The block's address (0n after `free`). */
   address = 0n;
+  /** The same address as a number, for pointer arithmetic without BigInt (x86-64 user space is below 2^47). */
+  addressNumber = 0;
   /** Capacity in bytes. */
   size = 0;
   /** Little-endian access at byte offsets (x86-64). */
@@ -29,8 +31,11 @@ export class NativeBuffer {
     // koffi.alloc returns a pointer (bigint) to `size` zeroed bytes; views alias it without copying.
     const ptr = koffi.alloc('uint8_t', size) as bigint;
     if (ptr === null || ptr === 0n) throw new Error(`native allocation of ${size} bytes failed`);
+    if (ptr > BigInt(Number.MAX_SAFE_INTEGER)) throw new Error(`native address 0x${ptr.toString(16)} exceeds 2^53`);
     const ab = koffi.view(ptr, size);
+    new Uint8Array(ab).fill(0);
     this.address = ptr;
+    this.addressNumber = Number(ptr);
     this.size = size;
     this.view = new DataView(ab);
     this.bytes = new Uint8Array(ab);
@@ -60,6 +65,7 @@ export class NativeBuffer {
   free(): void {
     if (this.address !== 0n) koffi.free(this.address);
     this.address = 0n;
+    this.addressNumber = 0;
     this.size = 0;
     this.view = new DataView(new ArrayBuffer(0));
     this.bytes = new Uint8Array(0);

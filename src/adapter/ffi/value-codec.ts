@@ -20,7 +20,14 @@
  */
 import type { SaiValue, SaiValueKind } from '../../sai/value.js';
 import { CHARDATA_SIZE, LIST_COUNT_OFFSET, LIST_POINTER_OFFSET } from './abi.js';
-import { decodeIpAddress, decodeIpPrefix, decodeMac, encodeIpAddress, encodeIpPrefix, encodeMac } from './address-codec.js';
+import {
+  decodeIpAddress,
+  decodeIpPrefix,
+  decodeMac,
+  encodeIpAddress,
+  encodeIpPrefix,
+  encodeMac,
+} from './address-codec.js';
 
 const U64_MAX = (1n << 64n) - 1n;
 const TWO_32 = 0x1_0000_0000;
@@ -61,8 +68,10 @@ export function guessKind(value: SaiValue): SaiValueKind | undefined {
       if (value.includes(':') || /^\d+\.\d+\.\d+\.\d+$/.test(value)) return 'ipAddress';
       return 'chardata';
     default: {
+      if (!Array.isArray(value)) return undefined;
       const list = value as readonly unknown[];
-      if (list.length > 0 && typeof list[0] === 'number') return list.some((x) => (x as number) < 0) ? 'i32List' : 'u32List';
+      if (list.length > 0 && typeof list[0] === 'number')
+        return list.some((x) => (x as number) < 0) ? 'i32List' : 'u32List';
       return 'oidList';
     }
   }
@@ -232,7 +241,9 @@ export function listCount(view: DataView, offset: number): number {
 
 /** A list's pointer as written in the union at `offset` (a number: user-space addresses fit 53 bits). */
 export function listPointer(view: DataView, offset: number): number {
-  return view.getUint32(offset + LIST_POINTER_OFFSET, true) + view.getUint32(offset + LIST_POINTER_OFFSET + 4, true) * TWO_32;
+  return (
+    view.getUint32(offset + LIST_POINTER_OFFSET, true) + view.getUint32(offset + LIST_POINTER_OFFSET + 4, true) * TWO_32
+  );
 }
 
 /** Reads `count` list elements from `backing` at `backingOffset`. */
