@@ -13,6 +13,7 @@ export {
   ecmpKey,
   RouteActionInterner,
   type SwitchState,
+  type SwitchStateDraft,
   type PortConfig,
   type VlanConfig,
   type RouterInterfaceConfig,

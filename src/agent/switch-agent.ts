@@ -299,10 +299,10 @@ export class SwitchAgent {
     this.#vlans.applyAdds(delta.vlans);
     this.#rifs.applyAdds(delta.routerInterfaces);
     this.#neighbors.applyAdds(delta.neighbors);
-    this.#routes.applyAdds(delta.routes.v4);
-    this.#routes.applyAdds(delta.routes.v6);
-    this.#routes.applyRemoves(delta.routes.v4);
-    this.#routes.applyRemoves(delta.routes.v6);
+    this.#routes.applyAdds('v4', delta.routes.v4);
+    this.#routes.applyAdds('v6', delta.routes.v6);
+    this.#routes.applyRemoves('v4', delta.routes.v4, next.routes.v4);
+    this.#routes.applyRemoves('v6', delta.routes.v6, next.routes.v6);
     this.#neighbors.applyRemoves(delta.neighbors);
     this.#rifs.applyRemoves(delta.routerInterfaces);
     this.#vlans.applyRemoves(delta.vlans);

@@ -10,6 +10,7 @@
  * through ipaddr.js.
  */
 import ipaddr from 'ipaddr.js';
+import { canonicalPrefixOrNull, parseCanonicalIpv6 } from './canonical.js';
 
 /** Address family of a canonical IP string: 4 or 6. */
 export type IpFamily = 4 | 6;
@@ -94,8 +95,9 @@ export function canonicalIpAddress(s: string): string {
   return new ipaddr.IPv6(parts).toRFC5952String();
 }
 
-/** True when `s` is an IP address in canonical form. */
+/** True when `s` is an IP address in canonical form (fast path: `sai/canonical.ts`). */
 export function isCanonicalIpAddress(s: string): boolean {
+  if (s.includes(':') ? parseCanonicalIpv6(s, 0, s.length) : parseIpv4(s) >= 0) return true;
   try {
     return canonicalIpAddress(s) === s;
   } catch {
@@ -140,8 +142,9 @@ function parseIpv6Parts(text: string): number[] | null {
   }
 }
 
-/** True when `s` is an IP prefix in canonical form with no host bits set. */
+/** True when `s` is an IP prefix in canonical form with no host bits set (fast path: `sai/canonical.ts`). */
 export function isCanonicalIpPrefix(s: string): boolean {
+  if (canonicalPrefixOrNull(s) !== null) return true;
   try {
     return canonicalIpPrefix(s) === s;
   } catch {

@@ -6,3 +6,4 @@ export * from './errors.js';
 export * from './object-type.js';
 export * from './status.js';
 export * from './value.js';
+export * from './canonical.js';

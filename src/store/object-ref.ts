@@ -16,11 +16,9 @@ export interface RefReleaser {
  */
 export class SaiObjectRef<T extends SaiTraits = SaiTraits> {
   #obj: SaiObject<T> | undefined;
-  readonly #releaser: RefReleaser;
 
-  constructor(obj: SaiObject<T>, releaser: RefReleaser) {
+  constructor(obj: SaiObject<T>) {
     this.#obj = obj;
-    this.#releaser = releaser;
   }
 
   private live(): SaiObject<T> {
@@ -68,7 +66,7 @@ export class SaiObjectRef<T extends SaiTraits = SaiTraits> {
     if (obj === undefined) return;
     this.#obj = undefined;
     try {
-      this.#releaser.releaseRef(obj as unknown as SaiObject);
+      obj.home.releaseRef(obj as unknown as SaiObject);
     } catch (e) {
       this.#obj = obj;
       throw e;

@@ -6,7 +6,7 @@ import { toSaiValue, type AttrMeta, type SaiTraits } from '../traits/define.js';
 import type { InferCreateAttributes, InferHostKey } from '../traits/infer.js';
 import { CreateOnlyAttributeError, UnknownAttributeError } from './errors.js';
 import { SaiObjectRef, type RefReleaser } from './object-ref.js';
-import { SaiObject } from './sai-object.js';
+import { SaiObject, type ObjectHome } from './sai-object.js';
 import type { StoreWrite } from './write.js';
 
 /** What an object store needs from the `SaiStore` that owns it. */
@@ -53,19 +53,27 @@ type AttrRecord = Record<string, unknown>;
  *   never removed before its children (no OBJECT_IN_USE), whatever order callers release in.
  * - A failed adapter call throws `SaiStatusError` and leaves the store and the adapter as they were.
  */
-export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefReleaser {
+export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefReleaser, ObjectHome<T> {
   /** One map per scope (see `HostKeySpec.scope`), keyed by the host key's string. */
   readonly #scopes = new Map<bigint, Map<string, SaiObject<T>>>();
   #size = 0;
-  readonly #scopeOf: (hk: InferHostKey<T>) => bigint;
-  readonly #keyOf: (hk: InferHostKey<T>) => string;
+  readonly #frozenLists = new WeakMap<object, readonly SaiAttribute[]>();
+  /** `traits.hostKey.scope`, or 0n for unscoped types. */
+  readonly scopeOf: (hk: InferHostKey<T>) => bigint;
+  /** `traits.hostKey.toString`. */
+  readonly keyOf: (hk: InferHostKey<T>) => string;
 
   constructor(
     readonly traits: T,
     private readonly ctx: StoreContext,
   ) {
-    this.#scopeOf = (traits.hostKey.scope as ((hk: InferHostKey<T>) => bigint) | undefined) ?? (() => 0n);
-    this.#keyOf = traits.hostKey.toString as (hk: InferHostKey<T>) => string;
+    this.scopeOf = (traits.hostKey.scope as ((hk: InferHostKey<T>) => bigint) | undefined) ?? (() => 0n);
+    this.keyOf = traits.hostKey.toString as (hk: InferHostKey<T>) => string;
+  }
+
+  /** The switch id. */
+  get switchId(): bigint {
+    return this.ctx.switchId;
   }
 
   private table(scope: bigint): Map<string, SaiObject<T>> {
@@ -78,7 +86,7 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
   }
 
   private lookup(hostKey: InferHostKey<T>): SaiObject<T> | undefined {
-    return this.#scopes.get(this.#scopeOf(hostKey))?.get(this.#keyOf(hostKey));
+    return this.#scopes.get(this.scopeOf(hostKey))?.get(this.keyOf(hostKey));
   }
 
   /** The SAI object type. */
@@ -100,12 +108,14 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
   /** A new counted reference to a live object (claims its warm boot handle), or undefined. */
   ref(hostKey: InferHostKey<T>): SaiObjectRef<T> | undefined {
     const obj = this.find(hostKey);
-    return obj === undefined ? undefined : this.takeRef(obj);
+    if (obj === undefined) return undefined;
+    this.hold(obj);
+    return new SaiObjectRef(obj);
   }
 
   /** Every live object, by scope, in insertion order. */
   *values(): IterableIterator<SaiObject<T>> {
-    for (const t of this.#scopes.values()) yield* t.values();
+    for (const t of this.#scopes.values()) for (const o of t.values()) if (!o.pending) yield o;
   }
 
   [Symbol.iterator](): IterableIterator<SaiObject<T>> {
@@ -122,14 +132,40 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
    * @throws WritePolicyError when a write is needed under write policy `fail`.
    */
   setObject(hostKey: InferHostKey<T>, attrs: InferCreateAttributes<T>): SaiObjectRef<T> {
+    return new SaiObjectRef(this.acquire(hostKey, attrs));
+  }
+
+  /**
+   * `setObject` without a handle object: the caller holds the reference by host key and drops it
+   * with `release(hostKey)`. For managers of millions of objects (a route table), where a
+   * `SaiObjectRef` per object would cost memory for nothing. Same errors as `setObject`.
+   * @returns the live object.
+   */
+  acquire(hostKey: InferHostKey<T>, attrs: InferCreateAttributes<T>): SaiObject<T> {
     const obj = this.lookup(hostKey);
     if (obj === undefined) {
       const created = this.createObject(hostKey, attrs as AttrRecord);
       created.refs = 1;
-      return new SaiObjectRef(created, this);
+      return created;
     }
     this.update(obj, attrs as AttrRecord);
-    return this.takeRef(obj);
+    this.hold(obj);
+    return obj;
+  }
+
+  /**
+   * Drops one reference held by host key (from `acquire` / `acquireMany`); the last one removes
+   * the object from the adapter.
+   * @throws Error when no object has this host key.
+   * @throws SaiStatusError / WritePolicyError when the remove fails (the reference stays held).
+   */
+  release(hostKey: InferHostKey<T>): void {
+    const obj = this.find(hostKey);
+    if (obj === undefined) {
+      if (this.ctx.exited) return;
+      throw new Error(`${this.traits.objectType} ${this.keyOf(hostKey)}: released, but no such object`);
+    }
+    this.releaseRef(obj as unknown as SaiObject);
   }
 
   /**
@@ -140,76 +176,85 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
    * @returns one reference per item, in order.
    */
   setObjects(items: readonly SetObjectItem<T>[], options: SetObjectsOptions = {}): SaiObjectRef<T>[] {
+    const objs = this.acquireMany(items, options);
+    const refs: SaiObjectRef<T>[] = new Array(objs.length);
+    for (let i = 0; i < objs.length; i++) refs[i] = new SaiObjectRef(objs[i]);
+    return refs;
+  }
+
+  /**
+   * `setObjects` without handle objects (see `acquire`): one reference per item, held by host key.
+   * @returns the live objects, in order.
+   */
+  acquireMany(items: readonly SetObjectItem<T>[], options: SetObjectsOptions = {}): SaiObject<T>[] {
     const n = items.length;
-    const refs: SaiObjectRef<T>[] = new Array(n);
+    const out: SaiObject<T>[] = new Array(n);
     // Phase 1: new host keys get a pending placeholder in the map (one lookup per item, and a
     // repeat of a host key within the batch finds it); live ones are updated after the creates.
     const created: SaiObject<T>[] = [];
     const createIdx: number[] = [];
     const laterIdx: number[] = [];
-    const undoUpdates: (() => void)[] = [];
-    let done = 0;
+    const laterObj: SaiObject<T>[] = [];
+    // Undo of updates, kept as parallel arrays: no closure per item on the replay path.
+    const updated: SaiObject<T>[] = [];
+    const before: AttrRecord[] = [];
+    const claimed: boolean[] = [];
     try {
       for (let i = 0; i < n; i++) {
         const hk = items[i][0];
-        const scope = this.#scopeOf(hk);
-        const ks = this.#keyOf(hk);
-        const t = this.table(scope);
-        if (t.has(ks)) {
+        const t = this.table(this.scopeOf(hk));
+        const ks = this.keyOf(hk);
+        const live = t.get(ks);
+        if (live !== undefined) {
           laterIdx.push(i);
+          laterObj.push(live);
           continue;
         }
-        const obj = new SaiObject<T>(
-          this.traits,
-          0n,
-          hk,
-          scope,
-          ks,
-          this.keepAttrs(items[i][1] as AttrRecord),
-          false,
-          this.ctx.switchId,
-        );
+        const obj = new SaiObject<T>(this, 0n, hk, this.keepAttrs(items[i][1] as AttrRecord));
         obj.pending = true;
         t.set(ks, obj);
         created.push(obj);
         createIdx.push(i);
       }
       if (created.length > 0 && this.ctx.adapter.supportsBulk(this.traits.objectType)) {
-        done = this.bulkCreate(items, created, createIdx, refs, options.chunkSize ?? 8192);
+        this.bulkCreate(items, created, createIdx, out, options.chunkSize ?? 8192);
       } else {
-        for (; done < created.length; done++) {
-          this.createPending(created[done], items[createIdx[done]][1] as AttrRecord);
-          refs[createIdx[done]] = new SaiObjectRef(created[done], this);
+        for (let c = 0; c < created.length; c++) {
+          this.createPending(created[c], items[createIdx[c]][1] as AttrRecord);
+          created[c].refs = 1;
+          out[createIdx[c]] = created[c];
         }
       }
-      for (const i of laterIdx) {
-        const obj = this.lookup(items[i][0])!;
-        const before = obj.attributes as AttrRecord;
+      for (let l = 0; l < laterIdx.length; l++) {
+        const i = laterIdx[l];
+        const obj = laterObj[l];
+        const prev = obj.attributes as AttrRecord;
         const wasHandle = obj.warmBootHandle;
         this.update(obj, items[i][1] as AttrRecord);
-        const ref = this.takeRef(obj);
-        refs[i] = ref;
-        undoUpdates.push(() => {
-          if (wasHandle) {
-            obj.warmBootHandle = true;
-            obj.refs++;
-          }
-          ref.release();
-          this.update(obj, before);
-        });
+        this.hold(obj);
+        updated.push(obj);
+        before.push(prev);
+        claimed.push(wasHandle);
+        out[i] = obj;
       }
     } catch (e) {
-      for (let u = undoUpdates.length - 1; u >= 0; u--) {
+      for (let u = updated.length - 1; u >= 0; u--) {
+        const obj = updated[u];
         try {
-          undoUpdates[u]();
+          if (claimed[u]) obj.warmBootHandle = true;
+          else obj.refs--;
+          this.update(obj, before[u]);
         } catch {
           // Undo is best effort; the original error is what the caller must see.
         }
       }
       for (let c = created.length - 1; c >= 0; c--) {
         const obj = created[c];
-        if (obj.pending) this.table(obj.scope).delete(obj.keyString);
-        else {
+        if (obj.pending) {
+          const t = this.#scopes.get(obj.scope)!;
+          t.delete(obj.keyString);
+          if (t.size === 0) this.#scopes.delete(obj.scope);
+        } else {
           try {
             this.releaseRef(obj as unknown as SaiObject);
           } catch {
@@ -219,17 +264,22 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
       }
       throw e;
     }
-    return refs;
+    return out;
   }
 
-  /** Creates pending placeholders through the adapter's bulk API; returns how many were created. */
+  /** `release` for many host keys. */
+  releaseMany(hostKeys: Iterable<InferHostKey<T>>): void {
+    for (const hk of hostKeys) this.release(hk);
+  }
+
+  /** Creates pending placeholders through the adapter's bulk API, in chunks. */
   private bulkCreate(
     items: readonly SetObjectItem<T>[],
     created: readonly SaiObject<T>[],
     createIdx: readonly number[],
-    refs: SaiObjectRef<T>[],
+    out: SaiObject<T>[],
     chunkSize: number,
-  ): number {
+  ): void {
     const { adapter, switchId } = this.ctx;
     const traits = this.traits;
     const type = traits.objectType;
@@ -238,13 +288,14 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
       const entries: BulkCreateEntry[] = new Array(end - start);
       for (let j = start; j < end; j++) {
         const obj = created[j];
-        if (this.ctx.watching)
+        if (this.ctx.watching) {
           this.ctx.beforeWrite({
             op: 'create',
             objectType: type,
             hostKey: obj.hostKey,
             attributes: obj.attributes as AttrRecord,
           });
+        }
         entries[j - start] = {
           key: traits.isEntry
             ? (traits.hostKey.adapterKey!(obj.hostKey, switchId) as BulkCreateEntry['key'])
@@ -267,28 +318,42 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
         }
         const obj = created[j];
         this.activate(obj, result.ids[j - start]);
-        if (this.ctx.watching)
+        if (this.ctx.watching) {
           this.ctx.created(
             { op: 'create', objectType: type, hostKey: obj.hostKey, attributes: obj.attributes as AttrRecord },
             obj.oid,
           );
+        }
         obj.refs = 1;
-        refs[createIdx[j]] = new SaiObjectRef(obj, this);
+        out[createIdx[j]] = obj;
       }
     }
-    return created.length;
   }
-  /** A counted reference to a live object; the first after reload claims the warm boot handle. */
-  private takeRef(obj: SaiObject<T>): SaiObjectRef<T> {
+
+  /** One more holder of a live object; the first after reload claims the warm boot handle instead. */
+  private hold(obj: SaiObject<T>): void {
     if (obj.warmBootHandle) obj.warmBootHandle = false;
     else obj.refs++;
-    return new SaiObjectRef(obj, this);
   }
 
   // ---- create -----------------------------------------------------------------------------
 
   /** Builds the SAI attribute list of a create, in rising attribute id. */
-  private buildCreate(attrs: AttrRecord): SaiAttribute[] {
+  private buildCreate(attrs: AttrRecord): readonly SaiAttribute[] {
+    // A frozen attributes object cannot change: its SAI list is built once and shared by every
+    // object created with it (a table's routes share one per next hop group).
+    if (Object.isFrozen(attrs)) {
+      let list = this.#frozenLists.get(attrs);
+      if (list === undefined) {
+        list = Object.freeze(this.buildCreateList(attrs));
+        this.#frozenLists.set(attrs, list);
+      }
+      return list;
+    }
+    return this.buildCreateList(attrs);
+  }
+
+  private buildCreateList(attrs: AttrRecord): SaiAttribute[] {
     const traits = this.traits;
     for (const k in attrs) if (!traits.attrByName.has(k)) throw new UnknownAttributeError(traits.objectType, k);
     const out: SaiAttribute[] = [];
@@ -329,23 +394,17 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
 
   /** Creates an object through the adapter and adds it to the store (refs 0: the caller takes them). */
   private createObject(hostKey: InferHostKey<T>, attrs: AttrRecord): SaiObject<T> {
-    const obj = new SaiObject<T>(
-      this.traits,
-      0n,
-      hostKey,
-      this.#scopeOf(hostKey),
-      this.#keyOf(hostKey),
-      this.keepAttrs(attrs),
-      false,
-      this.ctx.switchId,
-    );
+    const obj = new SaiObject<T>(this, 0n, hostKey, this.keepAttrs(attrs));
     obj.pending = true;
-    const t = this.table(obj.scope);
-    t.set(obj.keyString, obj);
+    const scope = this.scopeOf(hostKey);
+    const ks = this.keyOf(hostKey);
+    const t = this.table(scope);
+    t.set(ks, obj);
     try {
       this.createPending(obj, attrs);
     } catch (e) {
-      t.delete(obj.keyString);
+      t.delete(ks);
+      if (t.size === 0) this.#scopes.delete(scope);
       throw e;
     }
     return obj;
@@ -383,7 +442,7 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
     obj.pending = false;
     obj.oid = oid;
     this.#size++;
-    this.forEachDependency(obj.hostKey, obj.attributes as AttrRecord, (d) => d.refs++);
+    this.forEachDependency(obj.hostKey, obj.attributes as AttrRecord, holdDependency);
     if (oid !== 0n) this.ctx.indexOid(obj as unknown as SaiObject);
   }
 
@@ -392,18 +451,12 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
    * and takes its references on the objects it names. Its own `refs` starts at 0 (1 if adapter-owned).
    */
   insert(oid: bigint, hostKey: InferHostKey<T>, attrs: InferCreateAttributes<T>, adapterOwned: boolean): SaiObject<T> {
-    const obj = new SaiObject<T>(
-      this.traits,
-      oid,
-      hostKey,
-      this.#scopeOf(hostKey),
-      this.#keyOf(hostKey),
-      attrs,
-      adapterOwned,
-      this.ctx.switchId,
-    );
-    if (adapterOwned) obj.refs = 1;
-    this.table(obj.scope).set(obj.keyString, obj);
+    const obj = new SaiObject<T>(this, oid, hostKey, attrs);
+    if (adapterOwned) {
+      obj.adapterOwned = true;
+      obj.refs = 1;
+    }
+    this.table(this.scopeOf(hostKey)).set(this.keyOf(hostKey), obj);
     this.activate(obj, oid);
     return obj;
   }
@@ -443,6 +496,8 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
    * then one set per differing settable attribute; a failing set undoes the earlier ones.
    */
   private update(obj: SaiObject<T>, attrs: AttrRecord): void {
+    // The same frozen object the store already keeps: nothing can differ.
+    if (attrs === (obj.attributes as AttrRecord)) return;
     const traits = this.traits;
     for (const k in attrs) if (!traits.attrByName.has(k)) throw new UnknownAttributeError(traits.objectType, k);
     const old = obj.attributes as AttrRecord;
@@ -471,7 +526,8 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
       if (!saiValueEquals(next as SaiValue, prev as SaiValue)) (changes ??= []).push([meta, next, prev]);
     }
     if (changes === undefined) {
-      if (!sameShape(old, attrs)) obj.attributes = this.merged(attrs, old, keep);
+      // Nothing to write. Keep the caller's frozen object (shared by its peers) or a new shape.
+      if (Object.isFrozen(attrs) || !sameShape(old, attrs)) obj.attributes = this.merged(attrs, old, keep);
       return;
     }
     const type = traits.objectType;
@@ -505,9 +561,9 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
     // References move with the attributes: take the new ones before dropping the old.
     const next = this.merged(attrs, old, keep);
     if (traits.references.length > 0 || traits.hostKey.parent) {
-      this.forEachDependency(obj.hostKey, next as AttrRecord, (d) => d.refs++);
+      this.forEachDependency(obj.hostKey, next as AttrRecord, holdDependency);
       obj.attributes = next;
-      this.forEachDependency(obj.hostKey, old, (d) => this.ctx.storeOf(d.traits.objectType).releaseRef(d));
+      this.forEachDependency(obj.hostKey, old, releaseDependency);
     } else {
       obj.attributes = next;
     }
@@ -542,17 +598,17 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
       throw e;
     }
     this.forget(o);
-    this.forEachDependency(o.hostKey, o.attributes as AttrRecord, (d) =>
-      this.ctx.storeOf(d.traits.objectType).releaseRef(d),
-    );
+    this.forEachDependency(o.hostKey, o.attributes as AttrRecord, releaseDependency);
   }
 
   /** Drops an object from the store without touching the adapter (warm shutdown, reload cleanup). */
   forget(obj: SaiObject<T>): void {
-    const t = this.#scopes.get(obj.scope);
-    if (t?.get(obj.keyString) !== obj) return;
-    t.delete(obj.keyString);
-    if (t.size === 0) this.#scopes.delete(obj.scope);
+    const scope = obj.scope;
+    const ks = obj.keyString;
+    const t = this.#scopes.get(scope);
+    if (t?.get(ks) !== obj) return;
+    t.delete(ks);
+    if (t.size === 0) this.#scopes.delete(scope);
     this.#size--;
     if (obj.oid !== 0n) this.ctx.unindexOid(obj.oid);
   }
@@ -583,6 +639,14 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
     }
     return `${this.traits.objectType} (${this.#size})\n${lines.join('\n')}`;
   }
+}
+
+function holdDependency(d: SaiObject): void {
+  d.refs++;
+}
+
+function releaseDependency(d: SaiObject): void {
+  d.home.releaseRef(d);
 }
 
 function sameShape(a: AttrRecord, b: AttrRecord): boolean {

@@ -1,47 +1,97 @@
 import type { SaiTraits } from '../traits/define.js';
 import type { InferAdapterKey, InferCreateAttributes, InferHostKey } from '../traits/infer.js';
 
+/** What a `SaiObject` needs of the store that owns it. */
+export interface ObjectHome<T extends SaiTraits = SaiTraits> {
+  readonly traits: T;
+  readonly switchId: bigint;
+  /** `traits.hostKey.scope(hostKey)`, or 0n. */
+  scopeOf(hostKey: InferHostKey<T>): bigint;
+  /** `traits.hostKey.toString(hostKey)`. */
+  keyOf(hostKey: InferHostKey<T>): string;
+  /** Drops one holder of `obj` (see `SaiObjectStore.releaseRef`). */
+  releaseRef(obj: SaiObject): void;
+}
+
+const WARM_BOOT_HANDLE = 1;
+const PENDING = 2;
+const ADAPTER_OWNED = 4;
+
 /**
  * One live object in the adapter with its cached attributes (store-level values: enum names,
- * canonical strings, bigint ids). Owned by its `SaiObjectStore`; callers see it through
- * `SaiObjectRef`.
+ * canonical strings, bigint ids). Owned by its `SaiObjectStore`; callers hold it through
+ * `SaiObjectRef` (or by host key, `acquire` / `release`).
  *
  * `refs` counts every holder: each caller reference, the warm boot handle, every store object whose
  * attributes or entry key name this one, and a permanent one for adapter-owned objects. At zero the
  * object is removed from the adapter.
+ *
+ * Six fields, for 1.3 million routes: the scope, key string, traits and switch id come from the
+ * store (`home`), and the flags share one number.
  */
 export class SaiObject<T extends SaiTraits = SaiTraits> {
   /** Holders of this object (see the class comment). */
   refs = 0;
-  /** True while the object is held by its warm boot handle (found by reload, not yet claimed). */
-  warmBootHandle = false;
-  /** True between a bulk call's placeholder insert and the adapter's create. */
-  pending = false;
+  #flags = 0;
 
   constructor(
-    readonly traits: T,
+    /** The owning store. */
+    readonly home: ObjectHome<T>,
     /** Object id for oid types; 0n for entry-keyed types (their AdapterKey comes from the host key). */
     public oid: bigint,
     readonly hostKey: InferHostKey<T>,
-    /** `traits.hostKey.scope(hostKey)`, or 0n: which of the store's maps holds the object. */
-    readonly scope: bigint,
-    /** `traits.hostKey.toString(hostKey)`: the object's key within its scope. */
-    readonly keyString: string,
-    /** The attributes as last written (or read back at reload). */
+    /** The attributes as last written (or read back at reload). Frozen caller objects are shared. */
     public attributes: InferCreateAttributes<T>,
-    /** Made by the adapter at switch init (switch, default VR, CPU port, ports, default bridge): never removed. */
-    readonly adapterOwned: boolean,
-    private readonly switchId: bigint,
   ) {}
+
+  /** The object type's traits. */
+  get traits(): T {
+    return this.home.traits;
+  }
+
+  /** Which of the store's maps holds the object (route: its virtual router; 0n when unscoped). */
+  get scope(): bigint {
+    return this.home.scopeOf(this.hostKey);
+  }
+
+  /** The host key's string within its scope (a route's prefix). */
+  get keyString(): string {
+    return this.home.keyOf(this.hostKey);
+  }
 
   /** The AdapterKey: the object id, or the entry struct for route / neighbor / fdb entries. */
   get adapterKey(): InferAdapterKey<T> {
-    if (!this.traits.isEntry) return this.oid as InferAdapterKey<T>;
-    return this.traits.hostKey.adapterKey!(this.hostKey, this.switchId) as InferAdapterKey<T>;
+    const traits = this.home.traits;
+    if (!traits.isEntry) return this.oid as InferAdapterKey<T>;
+    return traits.hostKey.adapterKey!(this.hostKey, this.home.switchId) as InferAdapterKey<T>;
   }
 
   /** The SAI object type. */
   get objectType(): T['objectType'] {
-    return this.traits.objectType;
+    return this.home.traits.objectType;
+  }
+
+  /** True while held by its warm boot handle (found by reload, not yet claimed). */
+  get warmBootHandle(): boolean {
+    return (this.#flags & WARM_BOOT_HANDLE) !== 0;
+  }
+  set warmBootHandle(v: boolean) {
+    this.#flags = v ? this.#flags | WARM_BOOT_HANDLE : this.#flags & ~WARM_BOOT_HANDLE;
+  }
+
+  /** True between a bulk call's placeholder insert and the adapter's create. */
+  get pending(): boolean {
+    return (this.#flags & PENDING) !== 0;
+  }
+  set pending(v: boolean) {
+    this.#flags = v ? this.#flags | PENDING : this.#flags & ~PENDING;
+  }
+
+  /** Made by the adapter at switch init (switch, default VR, CPU port, ports, default bridge): never removed. */
+  get adapterOwned(): boolean {
+    return (this.#flags & ADAPTER_OWNED) !== 0;
+  }
+  set adapterOwned(v: boolean) {
+    this.#flags = v ? this.#flags | ADAPTER_OWNED : this.#flags & ~ADAPTER_OWNED;
   }
 }

@@ -25,6 +25,8 @@ export type WritePolicy = 'allow' | 'log' | 'fail';
 export class SaiStore {
   readonly #stores = new Map<SaiObjectType, SaiObjectStore>();
   readonly #byOid = new Map<bigint, SaiObject>();
+  #lastOid = -1n;
+  #lastObj: SaiObject | undefined;
   #policy: WritePolicy = 'allow';
   readonly #watchers: WriteWatcher[] = [];
   #exited = false;
@@ -37,9 +39,22 @@ export class SaiStore {
     const ctx: StoreContext = {
       adapter,
       switchId: adapter.switchId,
-      byOid: (oid) => this.#byOid.get(oid),
-      indexOid: (obj) => void this.#byOid.set(obj.oid, obj),
-      unindexOid: (oid) => void this.#byOid.delete(oid),
+      byOid: (oid) => {
+        // Runs of objects name the same parent (a table's routes, one virtual router).
+        if (oid === this.#lastOid) return this.#lastObj;
+        const obj = this.#byOid.get(oid);
+        this.#lastOid = oid;
+        this.#lastObj = obj;
+        return obj;
+      },
+      indexOid: (obj) => {
+        this.#byOid.set(obj.oid, obj);
+        this.#lastOid = -1n;
+      },
+      unindexOid: (oid) => {
+        this.#byOid.delete(oid);
+        this.#lastOid = -1n;
+      },
       storeOf: (type) => this.#stores.get(type)!,
       get watching() {
         return self.#policy !== 'allow' || self.#watchers.length > 0;
@@ -121,6 +136,7 @@ export class SaiStore {
   forgetAll(options: { exited?: boolean } = {}): void {
     for (const s of this.#stores.values()) s.forgetAll();
     this.#byOid.clear();
+    this.#lastOid = -1n;
     if (options.exited) this.#exited = true;
   }
 

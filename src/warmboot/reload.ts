@@ -102,12 +102,12 @@ export function reload(store: SaiStore, options: ReloadOptions = {}): ReloadRepo
     if (type === 'SWITCH') continue;
     const os = store.get(type) as unknown as SaiObjectStore;
     const traits = os.traits;
-    let keys: AdapterKey[];
+    let keys: Iterable<AdapterKey>;
     if (state) {
       keys = adapterKeysOf(state, type);
       if (options.enumerate) {
         try {
-          keys = keys.concat(store.adapter.getObjectKeys(type));
+          keys = [...keys, ...store.adapter.getObjectKeys(type)];
           enumerated = true;
         } catch (e) {
           if (!(isSaiStatusError(e) && e.statusName === 'NOT_IMPLEMENTED')) throw e;

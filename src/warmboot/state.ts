@@ -67,16 +67,17 @@ export function stateFromStore(store: SaiStore, shutdownState: unknown): WarmBoo
   return { version: WARM_BOOT_STATE_VERSION, switchId: store.switchId, adapterKeys, hostKeys, shutdownState };
 }
 
-/** The adapter keys of one type in a state, as AdapterKeys. */
-export function adapterKeysOf(state: WarmBootState, type: SaiObjectType): (bigint | EntryKey)[] {
+/** The adapter keys of one type in a state, as AdapterKeys (made one at a time, as iterated). */
+export function* adapterKeysOf(state: WarmBootState, type: SaiObjectType): IterableIterator<bigint | EntryKey> {
   const col = state.adapterKeys.get(type);
-  if (!col) return [];
-  if (col.kind === 'oid') return [...col.ids];
-  const out: EntryKey[] = [];
-  for (const [scope, locals] of col.scopes) {
-    for (const local of locals) out.push(makeEntryKey(type as EntryObjectType, state.switchId, scope, local));
+  if (!col) return;
+  if (col.kind === 'oid') {
+    yield* col.ids;
+    return;
   }
-  return out;
+  for (const [scope, locals] of col.scopes) {
+    for (const local of locals) yield makeEntryKey(type as EntryObjectType, state.switchId, scope, local);
+  }
 }
 
 /** Entry keys grouped by scope, from a list of entry keys (for adapters that enumerate). */

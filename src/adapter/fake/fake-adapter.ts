@@ -48,6 +48,7 @@ import type {
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { valueFitsKind } from './check-value.js';
 import { decodeSlots, encodeSlots } from './warm-file.js';
+import { slotGet, slotSet, slotsFrom, slotsOf, type AttrSlots } from './attr-slots.js';
 import { FaultInjector, type FakeCall, type FaultRule } from './faults.js';
 import { makeOid, oidTypeId } from './ids.js';
 
@@ -55,8 +56,8 @@ import { makeOid, oidTypeId } from './ids.js';
 export interface FakeObject {
   readonly type: SaiObjectType;
   readonly key: AdapterKey;
-  /** Attribute values indexed by SAI attribute id (adapter-level values); a hole is unset. */
-  readonly attrs: (SaiValue | undefined)[];
+  /** Attribute values (adapter-level), as `[id, value, ...]` (see `attr-slots.ts`). */
+  readonly attrs: AttrSlots;
   /** How many other objects name this one (attributes and entry keys). */
   refCount: number;
   /** Made by switch init and never removable. */
@@ -97,7 +98,6 @@ const entryLocal = (type: SaiObjectType, key: EntryKey) => localOfEntry(type as 
 const makeEntry = (type: SaiObjectType, switchId: bigint, scope: bigint, local: string) =>
   makeEntryKey(type as EntryObjectType, switchId, scope, local);
 
-type AttrSlots = (SaiValue | undefined)[];
 
 /**
  * Entry-keyed objects of one type: one map per scope (vr / rif / bv), keyed by the local string,
@@ -123,9 +123,10 @@ class EntryTable {
   has(scope: bigint, local: string): boolean {
     return this.scopes.get(scope)?.has(local) ?? false;
   }
-  get(scope: bigint, local: string): FakeObject | undefined {
+  get(scope: bigint, local: string, key?: EntryKey): FakeObject | undefined {
     const attrs = this.scopes.get(scope)?.get(local);
-    return attrs === undefined ? undefined : this.view(scope, local, attrs);
+    if (attrs === undefined) return undefined;
+    return key ? { type: this.type, key, attrs, refCount: 0, owned: false } : this.view(scope, local, attrs);
   }
   set(scope: bigint, local: string, attrs: AttrSlots): void {
     let t = this.scopes.get(scope);
@@ -222,7 +223,7 @@ export class FakeSaiAdapter implements SaiAdapter {
     if (options.warm) {
       const file = this.profile.SAI_WARM_BOOT_WRITE_FILE;
       if (!file) this.fail('shutdown', 'SWITCH', this.switchId, SaiStatus.INVALID_PARAMETER);
-      this.objects.get(this.switchId)!.attrs[SWITCH_ATTR_RESTART_WARM] = true;
+      slotSet(this.objects.get(this.switchId)!.attrs, SWITCH_ATTR_RESTART_WARM, true);
       writeFileAtomic(file, this.serialize());
     }
     this.shutDown = true;
@@ -318,20 +319,18 @@ export class FakeSaiAdapter implements SaiAdapter {
     }
     for (const p of defaults.portList) {
       const o = this.objects.get(p);
-      if (o) this.keyIndex.set(`PORT|${(o.attrs[30] as number[]).join(',')}`, p);
+      if (o) this.keyIndex.set(`PORT|${(slotGet(o.attrs, 30) as number[]).join(',')}`, p);
     }
     for (const o of pendingEntries) this.link(o, 0n);
     // The restart flags belong to the shutdown that wrote the file, not to the switch it restores.
     const sw = this.objects.get(switchId);
-    if (sw) sw.attrs[SWITCH_ATTR_RESTART_WARM] = undefined;
+    if (sw) slotSet(sw.attrs, SWITCH_ATTR_RESTART_WARM, undefined);
     return { switchId, defaults, entries };
   }
 
   private insertOwned(type: SaiObjectType, attrs: [number, SaiValue][]): bigint {
     const id = makeOid(SaiObjectTypeId[type], this.nextCounter++);
-    const values: (SaiValue | undefined)[] = [];
-    for (const [attrId, v] of attrs) values[attrId] = v;
-    this.objects.set(id, { type, key: id, attrs: values, refCount: 0, owned: true });
+    this.objects.set(id, { type, key: id, attrs: slotsOf(attrs), refCount: 0, owned: true });
     return id;
   }
 
@@ -417,7 +416,7 @@ export class FakeSaiAdapter implements SaiAdapter {
       const o = this.objects.get(key);
       return o && o.type === type ? o : undefined;
     }
-    return this.entries.get(type)?.get(entryScope(type, key), entryLocal(type, key));
+    return this.entries.get(type)?.get(entryScope(type, key), entryLocal(type, key), key);
   }
 
   private missingStatus(key: AdapterKey): number {
@@ -512,10 +511,10 @@ export class FakeSaiAdapter implements SaiAdapter {
     }
   }
 
-  private keyString(traits: SaiTraits, attrs: readonly (SaiValue | undefined)[]): string | undefined {
+  private keyString(traits: SaiTraits, attrs: AttrSlots): string | undefined {
     for (const meta of traits.attrList) {
       if (!meta.isKey) continue;
-      const v = attrs[meta.id];
+      const v = slotGet(attrs, meta.id);
       return `${traits.objectType}|${Array.isArray(v) ? v.join(',') : String(v)}`;
     }
     return undefined;
@@ -526,7 +525,7 @@ export class FakeSaiAdapter implements SaiAdapter {
   private forEachReference(obj: FakeObject, fn: (target: FakeObject) => void): void {
     const traits = this.traitsOf(obj.type);
     for (const meta of traits.references) {
-      const v = obj.attrs[meta.id];
+      const v = slotGet(obj.attrs, meta.id);
       if (v === undefined) continue;
       if (meta.kind === 'oid') {
         if (v !== NULL_OID) fn(this.objects.get(v as bigint)!);
@@ -540,7 +539,7 @@ export class FakeSaiAdapter implements SaiAdapter {
   private parentOf(obj: FakeObject): FakeObject | undefined {
     const m = MEMBER_OF[obj.type];
     if (!m) return undefined;
-    const v = obj.attrs[m.parentAttrId];
+    const v = slotGet(obj.attrs, m.parentAttrId);
     const parentId = v === undefined ? (obj.type === 'BRIDGE_PORT' ? this.defaults.default1qBridgeId : undefined) : v;
     return parentId === undefined ? undefined : this.objects.get(parentId as bigint);
   }
@@ -564,8 +563,7 @@ export class FakeSaiAdapter implements SaiAdapter {
     if (traits === undefined || type === 'SWITCH') return [SaiStatus.NOT_SUPPORTED, 0n];
     let st = this.validateCreate(traits, attrs);
     if (st !== 0) return [st, 0n];
-    const map: (SaiValue | undefined)[] = [];
-    for (const a of attrs) map[a.id] = Array.isArray(a.value) ? [...a.value] : a.value;
+    const map = slotsFrom(attrs);
     if (traits.isEntry) {
       st = this.validateEntryKey(type, key);
       if (st !== 0) return [st, 0n];
@@ -616,7 +614,7 @@ export class FakeSaiAdapter implements SaiAdapter {
     if (st !== 0) return st;
     const id = typeof key === 'bigint' ? key : 0n;
     this.unlink(obj, id);
-    obj.attrs[attr.id] = Array.isArray(attr.value) ? [...attr.value] : attr.value;
+    slotSet(obj.attrs, attr.id, Array.isArray(attr.value) ? [...attr.value] : attr.value);
     this.link(obj, id);
     return 0;
   }
@@ -661,7 +659,7 @@ export class FakeSaiAdapter implements SaiAdapter {
           st = attrStatus('UNKNOWN_ATTRIBUTE', i);
           break;
         }
-        const v = obj!.attrs[meta.id] ?? this.computed(obj!, meta) ?? meta.saiDefault;
+        const v = slotGet(obj!.attrs, meta.id) ?? (meta.mode === 'readOnly' ? this.computed(obj!, meta) : undefined) ?? meta.saiDefault;
         out.push(Array.isArray(v) ? [...v] : v);
       }
     }
@@ -689,7 +687,7 @@ export class FakeSaiAdapter implements SaiAdapter {
       case 'PORT.type':
         return obj.key === d.cpuPort ? 1 : 0;
       case 'PORT.operStatus':
-        return obj.attrs[34] === true ? 1 : 2;
+        return slotGet(obj.attrs, 34) === true ? 1 : 2;
       case 'NEXT_HOP_GROUP.nextHopMemberList':
       case 'VLAN.memberList':
       case 'BRIDGE.portList':

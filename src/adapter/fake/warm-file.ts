@@ -11,6 +11,7 @@
  * `B<hex>,<hex>` bigint list, `N<d>,<d>` number list (empty lists `B` / `N`).
  */
 import type { SaiValue } from '../../sai/value.js';
+import type { AttrSlots } from './attr-slots.js';
 
 /** Encodes one attribute value. */
 export function encodeValue(v: SaiValue): string {
@@ -56,24 +57,21 @@ export function decodeValue(s: string): SaiValue {
   }
 }
 
-/** Encodes attribute slots (indexed by attribute id) as `id=value` fields. */
-export function encodeSlots(slots: readonly (SaiValue | undefined)[]): string {
+/** Encodes attribute slots (`[id, value, ...]`) as `id=value` fields. */
+export function encodeSlots(slots: AttrSlots): string {
   let out = '';
-  for (let id = 0; id < slots.length; id++) {
-    const v = slots[id];
-    if (v === undefined) continue;
-    out += `\t${id}=${encodeValue(v)}`;
-  }
+  for (let i = 0; i < slots.length; i += 2) out += `\t${slots[i] as number}=${encodeValue(slots[i + 1] as SaiValue)}`;
   return out;
 }
 
 /** Decodes `id=value` fields (from index `from` of `fields`) into attribute slots. */
-export function decodeSlots(fields: readonly string[], from: number): (SaiValue | undefined)[] {
-  const slots: (SaiValue | undefined)[] = [];
-  for (let i = from; i < fields.length; i++) {
+export function decodeSlots(fields: readonly string[], from: number): AttrSlots {
+  const slots: AttrSlots = new Array((fields.length - from) * 2);
+  for (let i = from, j = 0; i < fields.length; i++, j += 2) {
     const f = fields[i];
     const eq = f.indexOf('=');
-    slots[Number(f.slice(0, eq))] = decodeValue(f.slice(eq + 1));
+    slots[j] = Number(f.slice(0, eq));
+    slots[j + 1] = decodeValue(f.slice(eq + 1));
   }
   return slots;
 }

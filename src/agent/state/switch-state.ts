@@ -91,9 +91,17 @@ export function emptySwitchState(): SwitchState {
   );
 }
 
+/**
+ * A SwitchState draft: immer's draft of everything but the route tables, which are persistent
+ * values (replace them: `d.routes.v4 = d.routes.v4.withChanges(batch)`).
+ */
+export type SwitchStateDraft = Omit<Draft<SwitchState>, 'routes'> & {
+  routes: { v4: RouteTable<RouteAction>; v6: RouteTable<RouteAction> };
+};
+
 /** immer's `produce` over a SwitchState: `updateState(s, (d) => { d.neighbors.set(...) })`. */
-export function updateState(state: SwitchState, recipe: (draft: Draft<SwitchState>) => void): SwitchState {
-  return produce(state, recipe);
+export function updateState(state: SwitchState, recipe: (draft: SwitchStateDraft) => void): SwitchState {
+  return produce(state, recipe as unknown as (draft: Draft<SwitchState>) => void);
 }
 
 /** The same action object for equal actions, so states share them and deltas compare by identity. */
