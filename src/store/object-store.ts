@@ -297,9 +297,7 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
           });
         }
         entries[j - start] = {
-          key: traits.isEntry
-            ? (traits.hostKey.adapterKey!(obj.hostKey, switchId) as BulkCreateEntry['key'])
-            : undefined,
+          key: traits.isEntry ? (obj.adapterKey as BulkCreateEntry['key']) : undefined,
           attrs: this.buildCreate(items[createIdx[j]][1] as AttrRecord),
         };
       }
@@ -442,7 +440,7 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
     obj.pending = false;
     obj.oid = oid;
     this.#size++;
-    this.forEachDependency(obj.hostKey, obj.attributes as AttrRecord, holdDependency);
+    this.forEachDependency(obj, obj.attributes as AttrRecord, holdDependency);
     if (oid !== 0n) this.ctx.indexOid(obj as unknown as SaiObject);
   }
 
@@ -462,10 +460,11 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
   }
 
   /** Calls `fn` for every store object that `hostKey` (entry parent) and `attrs` (oid attributes) name. */
-  private forEachDependency(hostKey: InferHostKey<T>, attrs: AttrRecord, fn: (d: SaiObject) => void): void {
+  private forEachDependency(obj: SaiObject<T>, attrs: AttrRecord, fn: (d: SaiObject) => void): void {
     const traits = this.traits;
     if (traits.hostKey.parent) {
-      const p = this.ctx.byOid(traits.hostKey.parent(hostKey));
+      // An entry's parent is its key's scope.
+      const p = this.ctx.byOid(obj.scope);
       if (p) fn(p);
     }
     const refs = traits.references;
@@ -561,9 +560,9 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
     // References move with the attributes: take the new ones before dropping the old.
     const next = this.merged(attrs, old, keep);
     if (traits.references.length > 0 || traits.hostKey.parent) {
-      this.forEachDependency(obj.hostKey, next as AttrRecord, holdDependency);
+      this.forEachDependency(obj, next as AttrRecord, holdDependency);
       obj.attributes = next;
-      this.forEachDependency(obj.hostKey, old, releaseDependency);
+      this.forEachDependency(obj, old, releaseDependency);
     } else {
       obj.attributes = next;
     }
@@ -598,7 +597,7 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
       throw e;
     }
     this.forget(o);
-    this.forEachDependency(o.hostKey, o.attributes as AttrRecord, releaseDependency);
+    this.forEachDependency(o, o.attributes as AttrRecord, releaseDependency);
   }
 
   /** Drops an object from the store without touching the adapter (warm shutdown, reload cleanup). */

@@ -1,3 +1,4 @@
+import { makeEntryKey, type EntryObjectType } from '../sai/entry.js';
 import type { SaiTraits } from '../traits/define.js';
 import type { InferAdapterKey, InferCreateAttributes, InferHostKey } from '../traits/infer.js';
 
@@ -26,23 +27,43 @@ const ADAPTER_OWNED = 4;
  * attributes or entry key name this one, and a permanent one for adapter-owned objects. At zero the
  * object is removed from the adapter.
  *
- * Six fields, for 1.3 million routes: the scope, key string, traits and switch id come from the
- * store (`home`), and the flags share one number.
+ * Small, for 1.3 million routes: the traits and switch id come from the store (`home`), the flags
+ * share one number, and for types whose host key can be rebuilt from its scope and string (routes,
+ * neighbors, next hops, fdb entries) those two are kept instead of a host key object.
  */
 export class SaiObject<T extends SaiTraits = SaiTraits> {
   /** Holders of this object (see the class comment). */
   refs = 0;
   #flags = 0;
+  /** The host key object, or its string when the type rebuilds host keys from parts. */
+  readonly #key: InferHostKey<T> | string;
+  readonly #scope: bigint;
 
   constructor(
     /** The owning store. */
     readonly home: ObjectHome<T>,
     /** Object id for oid types; 0n for entry-keyed types (their AdapterKey comes from the host key). */
     public oid: bigint,
-    readonly hostKey: InferHostKey<T>,
+    hostKey: InferHostKey<T>,
     /** The attributes as last written (or read back at reload). Frozen caller objects are shared. */
     public attributes: InferCreateAttributes<T>,
-  ) {}
+  ) {
+    if (home.traits.hostKey.fromParts) {
+      this.#key = home.keyOf(hostKey);
+      this.#scope = home.scopeOf(hostKey);
+    } else {
+      this.#key = hostKey;
+      this.#scope = 0n;
+    }
+  }
+
+  /** The AdapterHostKey (made anew on each read for types kept as parts). */
+  get hostKey(): InferHostKey<T> {
+    const fromParts = this.home.traits.hostKey.fromParts;
+    return fromParts
+      ? (fromParts(this.#scope, this.#key as string) as InferHostKey<T>)
+      : (this.#key as InferHostKey<T>);
+  }
 
   /** The object type's traits. */
   get traits(): T {
@@ -51,19 +72,24 @@ export class SaiObject<T extends SaiTraits = SaiTraits> {
 
   /** Which of the store's maps holds the object (route: its virtual router; 0n when unscoped). */
   get scope(): bigint {
-    return this.home.scopeOf(this.hostKey);
+    return this.home.traits.hostKey.fromParts ? this.#scope : this.home.scopeOf(this.#key as InferHostKey<T>);
   }
 
   /** The host key's string within its scope (a route's prefix). */
   get keyString(): string {
-    return this.home.keyOf(this.hostKey);
+    return this.home.traits.hostKey.fromParts ? (this.#key as string) : this.home.keyOf(this.#key as InferHostKey<T>);
   }
 
   /** The AdapterKey: the object id, or the entry struct for route / neighbor / fdb entries. */
   get adapterKey(): InferAdapterKey<T> {
     const traits = this.home.traits;
     if (!traits.isEntry) return this.oid as InferAdapterKey<T>;
-    return traits.hostKey.adapterKey!(this.hostKey, this.home.switchId) as InferAdapterKey<T>;
+    return makeEntryKey(
+      traits.objectType as EntryObjectType,
+      this.home.switchId,
+      this.#scope,
+      this.#key as string,
+    ) as InferAdapterKey<T>;
   }
 
   /** The SAI object type. */

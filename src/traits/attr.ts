@@ -167,8 +167,7 @@ export const attr = {
   ipAddress: (id: number) => make<string>(id, 'ipAddress'),
   ipPrefix: (id: number) => make<string>(id, 'ipPrefix'),
   chardata: (id: number) => make<string>(id, 'chardata'),
-  oidList: (id: number, objects: readonly SaiObjectType[]) =>
-    make<readonly bigint[]>(id, 'oidList', { objects }),
+  oidList: (id: number, objects: readonly SaiObjectType[]) => make<readonly bigint[]>(id, 'oidList', { objects }),
   u32List: (id: number) => make<readonly number[]>(id, 'u32List'),
   i32List: (id: number) => make<readonly number[]>(id, 'i32List'),
 };

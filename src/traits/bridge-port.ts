@@ -20,7 +20,10 @@ export const BridgePortTraits = defineTraits({
     type: attr.enum(0, BridgePortType).mandatory().createOnly(),
     portId: attr.oid(1, ['PORT', 'LAG']).mandatory().createOnly().when('type', 'PORT', 'SUB_PORT'),
     taggingMode: attr.enum(2, BridgePortTaggingMode).default('TAGGED'),
-    bridgeId: attr.oid(6, ['BRIDGE']).mandatory().when('type', 'SUB_PORT', '1D_ROUTER', 'TUNNEL', 'BRIDGE_PORT_NEXT_HOP_GROUP'),
+    bridgeId: attr
+      .oid(6, ['BRIDGE'])
+      .mandatory()
+      .when('type', 'SUB_PORT', '1D_ROUTER', 'TUNNEL', 'BRIDGE_PORT_NEXT_HOP_GROUP'),
     fdbLearningMode: attr.enum(7, BridgePortFdbLearningMode).default('HW'),
     maxLearnedAddresses: attr.u32(8).default(0),
     adminState: attr.bool(10).default(false),

@@ -30,8 +30,17 @@ export interface HostKeySpec<A extends AttrMap, HK, K extends AdapterKeyKind> {
   derive(adapterKey: AdapterKeyOfKind[K], attrs: InferGetAttributes<A>): HK | undefined;
   /** For entry-keyed types: the entry struct from the host key and the switch id. */
   adapterKey?(hostKey: HK, switchId: bigint): AdapterKeyOfKind[K];
-  /** For entry-keyed types: the object id the entry names in its key (route: vr, neighbor: rif, fdb: bv). */
+  /**
+   * For entry-keyed types: the object id the entry names in its key (route: vr, neighbor: rif,
+   * fdb: bv). It is always the key's scope.
+   */
   parent?(hostKey: HK): bigint;
+  /**
+   * The host key from its scope and string (the inverse of `scope` and `toString`). When given,
+   * the store keeps those two instead of a host key object per object (a route: its vr and
+   * prefix), and makes the object on request.
+   */
+  fromParts?(scope: bigint, key: string): HK;
   /** Attribute names whose values make up the host key (they must not change under it). */
   readonly fromAttributes?: readonly string[];
 }
@@ -69,7 +78,8 @@ export interface AttrMeta {
   /** Object type ids of `objects`. */
   readonly objectTypeIds: readonly number[] | undefined;
   /** The condition resolved to the other attribute's id and int32 values. */
-  readonly condition: { readonly attrId: number; readonly attrName: string; readonly values: readonly number[] } | undefined;
+  readonly condition:
+    { readonly attrId: number; readonly attrName: string; readonly values: readonly number[] } | undefined;
   readonly isKey: boolean;
   /** An oid attribute accepts SAI_NULL_OBJECT_ID when its SAI default is NULL_OID. */
   readonly allowsNull: boolean;
@@ -78,8 +88,11 @@ export interface AttrMeta {
 }
 
 /** A traits object: the declaration plus resolved metadata. `__hostKey` / `__adapterKey` are phantom. */
-export interface SaiTraits<A extends AttrMap = AttrMap, HK = unknown, K extends AdapterKeyKind = AdapterKeyKind>
-  extends TraitsDeclaration<A, HK, K> {
+export interface SaiTraits<
+  A extends AttrMap = AttrMap,
+  HK = unknown,
+  K extends AdapterKeyKind = AdapterKeyKind,
+> extends TraitsDeclaration<A, HK, K> {
   readonly __hostKey: HK;
   readonly __adapterKey: AdapterKeyOfKind[K];
   /** SAI object type id. */
@@ -111,15 +124,18 @@ function resolve(objectType: SaiObjectType, attributes: AttrMap): AttrMeta[] {
     let saiDefault: SaiValue | undefined;
     if (a.defaultKind === 'const' || a.defaultKind === 'empty') {
       saiDefault = enumDef ? enumDef.values[a.defaultValue as string] : (a.defaultValue as SaiValue);
-      if (saiDefault === undefined) throw new Error(`${objectType}.${name}: default is not a value of ${enumDef?.cName}`);
+      if (saiDefault === undefined)
+        throw new Error(`${objectType}.${name}: default is not a value of ${enumDef?.cName}`);
     }
     let condition: AttrMeta['condition'];
     if (a.condition) {
       const other = byName.get(a.condition.attr);
-      if (!other?.enumDef) throw new Error(`${objectType}.${name}: condition names ${a.condition.attr}, not an enum attribute`);
+      if (!other?.enumDef)
+        throw new Error(`${objectType}.${name}: condition names ${a.condition.attr}, not an enum attribute`);
       const values = a.condition.values.map((v) => {
         const n = other.enumDef!.values[v];
-        if (n === undefined) throw new Error(`${objectType}.${name}: condition value ${v} is not in ${other.enumDef!.cName}`);
+        if (n === undefined)
+          throw new Error(`${objectType}.${name}: condition value ${v} is not in ${other.enumDef!.cName}`);
         return n;
       });
       condition = { attrId: other.id, attrName: a.condition.attr, values };

@@ -27,6 +27,7 @@ export const FdbEntryTraits = defineTraits({
     scope: (hk) => hk.bvId,
     derive: (key) => ({ bvId: key.bvId, mac: key.macAddress }),
     parent: (hk) => hk.bvId,
+    fromParts: (bvId, mac) => ({ bvId, mac }),
     adapterKey: (hk, switchId) => ({ switchId, macAddress: hk.mac, bvId: hk.bvId }),
   },
 });

@@ -30,6 +30,7 @@ export const NeighborEntryTraits = defineTraits({
     scope: (hk) => hk.rifId,
     derive: (key) => ({ rifId: key.rifId, ip: key.ipAddress }),
     parent: (hk) => hk.rifId,
+    fromParts: (rifId, ip) => ({ rifId, ip }),
     adapterKey: (hk, switchId) => ({ switchId, rifId: hk.rifId, ipAddress: hk.ip }),
   },
 });

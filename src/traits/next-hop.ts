@@ -33,6 +33,7 @@ export const NextHopTraits = defineTraits({
   hostKey: {
     toString: (hk: NextHopHostKey) => hk.ip,
     scope: (hk) => hk.rifId,
+    fromParts: (rifId, ip) => ({ rifId, ip }),
     derive: (_key, a) =>
       a.routerInterfaceId === undefined || a.ip === undefined ? undefined : { rifId: a.routerInterfaceId, ip: a.ip },
     fromAttributes: ['routerInterfaceId', 'ip'],

@@ -28,6 +28,7 @@ export const RouteEntryTraits = defineTraits({
     scope: (hk) => hk.vrId,
     derive: (key) => ({ vrId: key.vrId, prefix: key.destination }),
     parent: (hk) => hk.vrId,
+    fromParts: (vrId, prefix) => ({ vrId, prefix }),
     adapterKey: (hk, switchId) => ({ switchId, vrId: hk.vrId, destination: hk.prefix }),
   },
 });

@@ -98,7 +98,6 @@ const entryLocal = (type: SaiObjectType, key: EntryKey) => localOfEntry(type as 
 const makeEntry = (type: SaiObjectType, switchId: bigint, scope: bigint, local: string) =>
   makeEntryKey(type as EntryObjectType, switchId, scope, local);
 
-
 /**
  * Entry-keyed objects of one type: one map per scope (vr / rif / bv), keyed by the local string,
  * holding only the attribute slots (nothing references an entry, so it needs no count). A route
@@ -128,6 +127,10 @@ class EntryTable {
     if (attrs === undefined) return undefined;
     return key ? { type: this.type, key, attrs, refCount: 0, owned: false } : this.view(scope, local, attrs);
   }
+  /** Replaces an entry's slots (copy on write of shared slots). */
+  replace(scope: bigint, local: string, attrs: AttrSlots): void {
+    this.scopes.get(scope)!.set(local, attrs);
+  }
   set(scope: bigint, local: string, attrs: AttrSlots): void {
     let t = this.scopes.get(scope);
     if (t === undefined) this.scopes.set(scope, (t = new Map()));
@@ -156,6 +159,8 @@ export class FakeSaiAdapter implements SaiAdapter {
   readonly entries: ReadonlyMap<SaiObjectType, EntryTable>;
   /** KEY-attribute index: "TYPE|value" -> id. */
   private readonly keyIndex = new Map<string, bigint>();
+  /** Frozen slot arrays shared by entries created from the same frozen attribute list. */
+  private readonly sharedSlots = new WeakMap<readonly SaiAttribute[], AttrSlots>();
   private readonly counters = new Map<SaiObjectType, CallCounters>();
   private readonly faults = new FaultInjector();
   private nextCounter = 1;
@@ -293,6 +298,8 @@ export class FakeSaiAdapter implements SaiAdapter {
       (['ROUTE_ENTRY', 'NEIGHBOR_ENTRY', 'FDB_ENTRY'] as const).map((t) => [t, new EntryTable(t, switchId)]),
     );
     const pendingEntries: FakeObject[] = [];
+    // Entries with equal attributes share one frozen slot array (copied on a set).
+    const restored = new Map<string, AttrSlots>();
     for (let i = 1; i < lines.length - 1; i++) {
       const f = lines[i].split('\t');
       if (f[0] === 'O') {
@@ -304,7 +311,12 @@ export class FakeSaiAdapter implements SaiAdapter {
         const table = entries.get(type);
         if (!table) return damaged(`line ${i + 1}: ${type} is not an entry type`);
         const scope = hex(f[2]);
-        const attrs = decodeSlots(f, 4);
+        const tail = f.length > 4 ? f.slice(4).join('\t') : '';
+        let attrs = restored.get(tail);
+        if (attrs === undefined) {
+          attrs = Object.freeze(decodeSlots(f, 4)) as AttrSlots;
+          restored.set(tail, attrs);
+        }
         table.set(scope, f[3], attrs);
         pendingEntries.push({ type, key: makeEntry(type, switchId, scope, f[3]), attrs, refCount: 0, owned: false });
       } else {
@@ -563,8 +575,14 @@ export class FakeSaiAdapter implements SaiAdapter {
     if (traits === undefined || type === 'SWITCH') return [SaiStatus.NOT_SUPPORTED, 0n];
     let st = this.validateCreate(traits, attrs);
     if (st !== 0) return [st, 0n];
-    const map = slotsFrom(attrs);
     if (traits.isEntry) {
+      // Entries created from one frozen attribute list (a group's routes) share one frozen slot
+      // array; a set copies it first (see doSet).
+      let map: AttrSlots | undefined = Object.isFrozen(attrs) ? this.sharedSlots.get(attrs) : undefined;
+      if (map === undefined) {
+        map = slotsFrom(attrs);
+        if (Object.isFrozen(attrs)) this.sharedSlots.set(attrs, Object.freeze(map) as AttrSlots);
+      }
       st = this.validateEntryKey(type, key);
       if (st !== 0) return [st, 0n];
       const table = this.entries.get(type)!;
@@ -576,6 +594,7 @@ export class FakeSaiAdapter implements SaiAdapter {
       this.link({ type, key: key!, attrs: map, refCount: 0, owned: false }, 0n);
       return [0, 0n];
     }
+    const map = slotsFrom(attrs);
     const ks = this.keyString(traits, map);
     if (ks !== undefined && this.keyIndex.has(ks)) return [SaiStatus.ITEM_ALREADY_EXISTS, 0n];
     const id = makeOid(traits.objectTypeId, this.nextCounter++);
@@ -614,8 +633,13 @@ export class FakeSaiAdapter implements SaiAdapter {
     if (st !== 0) return st;
     const id = typeof key === 'bigint' ? key : 0n;
     this.unlink(obj, id);
-    slotSet(obj.attrs, attr.id, Array.isArray(attr.value) ? [...attr.value] : attr.value);
-    this.link(obj, id);
+    let attrs = obj.attrs;
+    if (Object.isFrozen(attrs)) {
+      attrs = attrs.slice();
+      this.entries.get(type)!.replace(entryScope(type, key as EntryKey), entryLocal(type, key as EntryKey), attrs);
+    }
+    slotSet(attrs, attr.id, Array.isArray(attr.value) ? [...attr.value] : attr.value);
+    this.link({ ...obj, attrs }, id);
     return 0;
   }
 
@@ -659,7 +683,10 @@ export class FakeSaiAdapter implements SaiAdapter {
           st = attrStatus('UNKNOWN_ATTRIBUTE', i);
           break;
         }
-        const v = slotGet(obj!.attrs, meta.id) ?? (meta.mode === 'readOnly' ? this.computed(obj!, meta) : undefined) ?? meta.saiDefault;
+        const v =
+          slotGet(obj!.attrs, meta.id) ??
+          (meta.mode === 'readOnly' ? this.computed(obj!, meta) : undefined) ??
+          meta.saiDefault;
         out.push(Array.isArray(v) ? [...v] : v);
       }
     }
