@@ -7,4 +7,5 @@ export type {
   CallCounters,
 } from './adapter.js';
 export { FakeSaiAdapter, type FakeSaiAdapterOptions, type FakeObject, type FakeCallLogEntry } from './fake/fake-adapter.js';
-export type { FaultRule, FakeCall } from './fake/faults.js';
+export type { FaultRule, FakeCall } from './faults.js';
+export { InstrumentedAdapter, type InstrumentedAdapterOptions, type InstrumentedWriteTotals, type AdapterCall, type AdapterCallLogEntry } from './instrumented.js';

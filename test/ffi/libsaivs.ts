@@ -13,6 +13,9 @@ export const LIBSAIVS = resolve(import.meta.dirname, '../../native/build/libsaiv
 /** True when libsaivs has been built. */
 export const HAVE_LIBSAIVS = existsSync(LIBSAIVS);
 
+if (!HAVE_LIBSAIVS && process.env.CI) {
+  throw new Error(`test/ffi: ${LIBSAIVS} is missing under CI: \`npm ci\` builds it (make -C native)`);
+}
 if (!HAVE_LIBSAIVS) {
   console.warn(`test/ffi: ${LIBSAIVS} not built (run \`make -C native\`): libsai tests are skipped`);
 }

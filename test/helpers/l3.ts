@@ -1,17 +1,19 @@
-/** A small L3 fixture on a fresh fake adapter: store with adapter-owned objects loaded, one rif. */
-import { FakeSaiAdapter, type FakeSaiAdapterOptions } from '../../src/adapter/index.js';
+/** A small L3 fixture on a fresh adapter under test: store with adapter-owned objects loaded, one rif. */
 import { SaiStore } from '../../src/store/index.js';
+import type { OpenOptions, TestAdapter } from './adapters.js';
 
-export function makeStore(options: FakeSaiAdapterOptions = {}) {
-  const adapter = new FakeSaiAdapter(options);
+/** A fresh instrumented adapter of `under` and a store over it, adapter-owned objects loaded. */
+export function makeStore(under: TestAdapter, options: OpenOptions = {}) {
+  const adapter = under.open(options);
   const store = new SaiStore(adapter);
   store.loadAdapterOwned();
   const defaults = adapter.switchDefaults();
   return { adapter, store, vrId: defaults.defaultVirtualRouterId, ports: defaults.portList };
 }
 
-export function makeL3(options: FakeSaiAdapterOptions = {}) {
-  const base = makeStore(options);
+/** `makeStore` plus a port router interface on the first port (mtu 9100); counters zeroed. */
+export function makeL3(under: TestAdapter, options: OpenOptions = {}) {
+  const base = makeStore(under, options);
   const rif = base.store.get('ROUTER_INTERFACE').setObject(
     { vrId: base.vrId, type: 'PORT', portId: base.ports[0] },
     {

@@ -4,8 +4,7 @@
  * equals the object-level difference of A and B, and the plan equals what was executed.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import type { FakeSaiAdapter } from '../../src/adapter/index.js';
+import { expect, it } from 'vitest';
 import {
   RouteActionInterner,
   RouteTable,
@@ -18,7 +17,8 @@ import {
   type SwitchState,
 } from '../../src/agent/index.js';
 import { describeWrite } from '../../src/store/index.js';
-import { fakeAdapter, stateDir } from '../helpers/agent.js';
+import { describeEachAdapter } from '../helpers/adapters.js';
+import { coldBootSnapshot, stateDir } from '../helpers/agent.js';
 import { expectAdapterMatchesStore, objectDifference, snapshot } from '../helpers/snapshot.js';
 
 const RIFS = ['Ethernet0', 'Ethernet1', 'Ethernet2'];
@@ -74,21 +74,22 @@ const stateArb = fc
     };
   });
 
-function coldSnapshot(s: SwitchState): string[] {
-  return snapshot(SwitchAgent.boot({ createAdapter: fakeAdapter(4), desired: s }).agent.store);
-}
+/** Runs per adapter (a vs run opens three libsai switches). */
+const NUM_RUNS = { fake: 60, vs: 60 } as const;
 
-describe('warm boot between random states (fast-check)', () => {
+describeEachAdapter('warm boot between random states (fast-check)', (under) => {
   it('cold A -> warm shutdown -> warm boot to B: adapter = cold B, writes = difference, plan = executed', () => {
     fc.assert(
       fc.property(stateArb, stateArb, (a, b) => {
+        // Cold B first: one vs adapter is open at a time, and the warm one is checked last.
+        const snapB = coldBootSnapshot(under.createAdapter(4), b);
         const dir = stateDir();
-        const cold = SwitchAgent.boot({ createAdapter: fakeAdapter(4), desired: a, stateDir: dir });
+        const cold = SwitchAgent.boot({ createAdapter: under.createAdapter(4), desired: a, stateDir: dir });
         const snapA = snapshot(cold.agent.store);
         cold.agent.warmShutdown(dir);
         const executed: string[] = [];
         const { agent, report } = SwitchAgent.boot({
-          createAdapter: fakeAdapter(4),
+          createAdapter: under.createAdapter(4),
           desired: b,
           stateDir: dir,
           replay: 'desired',
@@ -97,9 +98,8 @@ describe('warm boot between random states (fast-check)', () => {
         });
         expect(report.bootType).toBe('warm');
         executed.push(...report.loggedWrites.map(describeWrite));
-        const snapB = coldSnapshot(b);
         expect(snapshot(agent.store)).toEqual(snapB);
-        expectAdapterMatchesStore(agent.store, agent.adapter as FakeSaiAdapter);
+        expectAdapterMatchesStore(agent.store, agent.adapter);
         const diff = objectDifference(snapA, snapB);
         expect(report.ops).toEqual(diff);
         expect(report.plan!.counts).toEqual(diff);
@@ -108,7 +108,7 @@ describe('warm boot between random states (fast-check)', () => {
         );
         expect(report.plan!.ops.length).toBe(executed.length);
       }),
-      { numRuns: 60 },
+      { numRuns: NUM_RUNS[under.name] },
     );
   });
 });

@@ -1,5 +1,10 @@
+/**
+ * Warm boot on each adapter under test (fake, and the FFI adapter on libsaivs through the SAI warm
+ * boot file): identical replay with zero writes, exact operations of a changed state, release of
+ * unclaimed handles, with the same expectations.
+ */
 import { describe, expect, it } from 'vitest';
-import { FakeSaiAdapter } from '../../src/adapter/index.js';
+import type { InstrumentedAdapter } from '../../src/adapter/index.js';
 import {
   RouteActionInterner,
   RouteTable,
@@ -11,7 +16,8 @@ import {
 } from '../../src/agent/index.js';
 import { describeWrite, SaiStore, type StoreWrite } from '../../src/store/index.js';
 import { reload } from '../../src/warmboot/index.js';
-import { coldThenShutdown, fakeAdapter, stateDir } from '../helpers/agent.js';
+import { describeEachAdapter } from '../helpers/adapters.js';
+import { coldThenShutdown, stateDir } from '../helpers/agent.js';
 import { expectAdapterMatchesStore, snapshot } from '../helpers/snapshot.js';
 
 function prefixes(n: number): { prefix: string }[] {
@@ -19,37 +25,6 @@ function prefixes(n: number): { prefix: string }[] {
     prefix: `${16 + ((i >> 16) & 127)}.${(i >> 8) & 255}.${i & 255}.0/24`,
   }));
 }
-
-function warm(desired: SwitchState, dir: string) {
-  return SwitchAgent.boot({ createAdapter: fakeAdapter(), desired, stateDir: dir });
-}
-
-describe('warm boot with an identical state', () => {
-  it('100,000 routes with interfaces, neighbors, next hops, groups and members: zero writes under policy fail', () => {
-    const desired = syntheticTopology(prefixes(100_000));
-    const dir = stateDir();
-    const cold = coldThenShutdown(desired, dir);
-    expect(cold.report.bootType).toBe('cold');
-    const { agent, report } = warm(desired, dir);
-    expect(report.bootType).toBe('warm');
-    expect(report.ops).toEqual({ create: 0, set: 0, remove: 0 });
-    expect(report.applyOps).toEqual({ create: 0, set: 0, remove: 0 });
-    const fake = agent.adapter as FakeSaiAdapter;
-    expect(fake.writes().total).toBe(0);
-    for (const type of [
-      'ROUTER_INTERFACE',
-      'NEIGHBOR_ENTRY',
-      'NEXT_HOP',
-      'NEXT_HOP_GROUP',
-      'NEXT_HOP_GROUP_MEMBER',
-    ] as const) {
-      expect(agent.store.get(type).size, type).toBeGreaterThan(0);
-      expect(fake.countersOf(type)).toMatchObject({ create: 0, set: 0, remove: 0 });
-    }
-    expect(agent.store.get('ROUTE_ENTRY').size).toBe(100_000 + 2 * 16 * 2);
-    expectAdapterMatchesStore(agent.store, fake);
-  });
-});
 
 const interner = new RouteActionInterner();
 const base = syntheticTopology(prefixes(64), interner, { rifs: 4, neighborsPerRif: 2, groups: 4 });
@@ -112,89 +87,122 @@ const cases: Case[] = [
   },
 ];
 
-describe('warm boot to a changed state: exact operations', () => {
-  it.each(cases)('$name', ({ change, ops }) => {
-    const dir = stateDir();
-    coldThenShutdown(base, dir);
-    const { agent, report } = warm(base, dir);
-    expect(report.ops).toEqual({ create: 0, set: 0, remove: 0 });
-    const writes: StoreWrite[] = [];
-    agent.store.watchWrites({ before: (w) => void writes.push(w) });
-    agent.apply(change(base));
-    expect(writes.map((w) => `${w.op} ${w.objectType}`)).toEqual(ops);
-    expectAdapterMatchesStore(agent.store, agent.adapter as FakeSaiAdapter);
-  });
+describeEachAdapter('warm boot', (under) => {
+  function warm(desired: SwitchState, dir: string) {
+    return SwitchAgent.boot({ createAdapter: under.createAdapter(), desired, stateDir: dir });
+  }
 
-  it('a CREATE_ONLY change: the caller removes and creates', () => {
-    const adapter = new FakeSaiAdapter({ ports: 2 });
-    const agent = new SwitchAgent(adapter);
-    agent.store.loadAdapterOwned();
-    const hk = { members: [] };
-    const groups = agent.store.get('NEXT_HOP_GROUP');
-    const g = groups.setObject(hk, { type: 'DYNAMIC_UNORDERED_ECMP', configuredSize: 8 });
-    const writes: string[] = [];
-    agent.store.watchWrites({ before: (w) => void writes.push(describeWrite(w)) });
-    expect(() => groups.setObject(hk, { type: 'DYNAMIC_UNORDERED_ECMP', configuredSize: 16 })).toThrow(/CREATE_ONLY/);
-    g.release();
-    groups.setObject(hk, { type: 'DYNAMIC_UNORDERED_ECMP', configuredSize: 16 });
-    expect(writes.map((w) => w.split(' ').slice(0, 2).join(' '))).toEqual([
-      'remove NEXT_HOP_GROUP',
-      'create NEXT_HOP_GROUP',
-    ]);
-  });
-});
-
-describe('release of unclaimed handles', () => {
-  it('warm boot to an empty desired state removes everything, children first, without OBJECT_IN_USE', () => {
-    const dir = stateDir();
-    coldThenShutdown(base, dir);
-    const empty = {
-      ...base,
-      routerInterfaces: new Map(),
-      neighbors: new Map(),
-      routes: { v4: RouteTable.empty(), v6: RouteTable.empty() },
-    } as SwitchState;
-    const { agent, report } = SwitchAgent.boot({
-      createAdapter: fakeAdapter(),
-      desired: empty,
-      stateDir: dir,
-      replay: 'desired',
-      replayPolicy: 'allow',
+  describe('warm boot with an identical state', () => {
+    it('100,000 routes with interfaces, neighbors, next hops, groups and members: zero writes under policy fail', () => {
+      const desired = syntheticTopology(prefixes(100_000));
+      const dir = stateDir();
+      const cold = coldThenShutdown(desired, dir, under.createAdapter());
+      expect(cold.report.bootType).toBe('cold');
+      const { agent, report } = warm(desired, dir);
+      expect(report.bootType).toBe('warm');
+      expect(report.ops).toEqual({ create: 0, set: 0, remove: 0 });
+      expect(report.applyOps).toEqual({ create: 0, set: 0, remove: 0 });
+      const adapter = agent.adapter as InstrumentedAdapter;
+      expect(adapter.writes().total).toBe(0);
+      for (const type of [
+        'ROUTER_INTERFACE',
+        'NEIGHBOR_ENTRY',
+        'NEXT_HOP',
+        'NEXT_HOP_GROUP',
+        'NEXT_HOP_GROUP_MEMBER',
+      ] as const) {
+        expect(agent.store.get(type).size, type).toBeGreaterThan(0);
+        expect(adapter.countersOf(type)).toMatchObject({ create: 0, set: 0, remove: 0 });
+      }
+      expect(agent.store.get('ROUTE_ENTRY').size).toBe(100_000 + 2 * 16 * 2);
+      expectAdapterMatchesStore(agent.store, adapter);
     });
-    const fake = agent.adapter as FakeSaiAdapter;
-    expect(report.ops.create + report.ops.set).toBe(0);
-    expect(report.release!.removed.ROUTE_ENTRY).toBe(base.routes.v4.size + base.routes.v6.size + 4 * 2 * 2);
-    for (const type of [
-      'ROUTE_ENTRY',
-      'NEIGHBOR_ENTRY',
-      'NEXT_HOP',
-      'NEXT_HOP_GROUP',
-      'NEXT_HOP_GROUP_MEMBER',
-      'ROUTER_INTERFACE',
-    ] as const) {
-      expect(fake.objectCount(type), type).toBe(0);
-    }
-    expect(fake.objectCount('VIRTUAL_ROUTER')).toBe(1);
-    expect(fake.objectCount('PORT')).toBe(33);
   });
 
-  it("a group's host key derived at reload (from its members, no saved state) equals the original", () => {
-    const { agent } = SwitchAgent.boot({ createAdapter: fakeAdapter(), desired: base });
-    const before = [...agent.store.get('NEXT_HOP_GROUP')].map((g) => g.keyString).sort();
-    expect(before.length).toBeGreaterThan(0);
-    const again = new SaiStore(agent.adapter);
-    const r = reload(again);
-    expect(r.keysFrom).toBe('adapter');
-    expect([...again.get('NEXT_HOP_GROUP')].map((g) => g.keyString).sort()).toEqual(before);
-    expect(snapshot(again)).toEqual(snapshot(agent.store));
+  describe('warm boot to a changed state: exact operations', () => {
+    it.each(cases)('$name', ({ change, ops }) => {
+      const dir = stateDir();
+      coldThenShutdown(base, dir, under.createAdapter());
+      const { agent, report } = warm(base, dir);
+      expect(report.ops).toEqual({ create: 0, set: 0, remove: 0 });
+      const writes: StoreWrite[] = [];
+      agent.store.watchWrites({ before: (w) => void writes.push(w) });
+      agent.apply(change(base));
+      expect(writes.map((w) => `${w.op} ${w.objectType}`)).toEqual(ops);
+      expectAdapterMatchesStore(agent.store, agent.adapter as InstrumentedAdapter);
+    });
+
+    it('a CREATE_ONLY change: the caller removes and creates', () => {
+      const adapter = under.open({ ports: 2 });
+      const agent = new SwitchAgent(adapter);
+      agent.store.loadAdapterOwned();
+      const hk = { members: [] };
+      const groups = agent.store.get('NEXT_HOP_GROUP');
+      const g = groups.setObject(hk, { type: 'DYNAMIC_UNORDERED_ECMP', configuredSize: 8 });
+      const writes: string[] = [];
+      agent.store.watchWrites({ before: (w) => void writes.push(describeWrite(w)) });
+      expect(() => groups.setObject(hk, { type: 'DYNAMIC_UNORDERED_ECMP', configuredSize: 16 })).toThrow(/CREATE_ONLY/);
+      g.release();
+      groups.setObject(hk, { type: 'DYNAMIC_UNORDERED_ECMP', configuredSize: 16 });
+      expect(writes.map((w) => w.split(' ').slice(0, 2).join(' '))).toEqual([
+        'remove NEXT_HOP_GROUP',
+        'create NEXT_HOP_GROUP',
+      ]);
+    });
   });
 
-  it('warm boot keeps every object with its id and attributes', () => {
-    const dir = stateDir();
-    const { agent } = SwitchAgent.boot({ createAdapter: fakeAdapter(), desired: base, stateDir: dir });
-    const before = snapshot(agent.store);
-    agent.warmShutdown(dir);
-    const { agent: after } = warm(base, dir);
-    expect(snapshot(after.store)).toEqual(before);
+  describe('release of unclaimed handles', () => {
+    it('warm boot to an empty desired state removes everything, children first, without OBJECT_IN_USE', () => {
+      const dir = stateDir();
+      coldThenShutdown(base, dir, under.createAdapter());
+      const empty = {
+        ...base,
+        routerInterfaces: new Map(),
+        neighbors: new Map(),
+        routes: { v4: RouteTable.empty(), v6: RouteTable.empty() },
+      } as SwitchState;
+      const { agent, report } = SwitchAgent.boot({
+        createAdapter: under.createAdapter(),
+        desired: empty,
+        stateDir: dir,
+        replay: 'desired',
+        replayPolicy: 'allow',
+      });
+      const adapter = agent.adapter as InstrumentedAdapter;
+      expect(report.ops.create + report.ops.set).toBe(0);
+      expect(report.release!.removed.ROUTE_ENTRY).toBe(base.routes.v4.size + base.routes.v6.size + 4 * 2 * 2);
+      for (const type of [
+        'ROUTE_ENTRY',
+        'NEIGHBOR_ENTRY',
+        'NEXT_HOP',
+        'NEXT_HOP_GROUP',
+        'NEXT_HOP_GROUP_MEMBER',
+        'ROUTER_INTERFACE',
+      ] as const) {
+        expect(adapter.objectCount(type), type).toBe(0);
+      }
+      expect(adapter.objectCount('VIRTUAL_ROUTER')).toBe(1);
+      expect(adapter.objectCount('PORT')).toBe(33);
+    });
+
+    it("a group's host key derived at reload (from its members, no saved state) equals the original", () => {
+      const { agent } = SwitchAgent.boot({ createAdapter: under.createAdapter(), desired: base });
+      const before = [...agent.store.get('NEXT_HOP_GROUP')].map((g) => g.keyString).sort();
+      expect(before.length).toBeGreaterThan(0);
+      const again = new SaiStore(agent.adapter);
+      const r = reload(again);
+      expect(r.keysFrom).toBe('adapter');
+      expect([...again.get('NEXT_HOP_GROUP')].map((g) => g.keyString).sort()).toEqual(before);
+      expect(snapshot(again)).toEqual(snapshot(agent.store));
+    });
+
+    it('warm boot keeps every object with its id and attributes', () => {
+      const dir = stateDir();
+      const { agent } = SwitchAgent.boot({ createAdapter: under.createAdapter(), desired: base, stateDir: dir });
+      const before = snapshot(agent.store);
+      agent.warmShutdown(dir);
+      const { agent: after } = warm(base, dir);
+      expect(snapshot(after.store)).toEqual(before);
+    });
   });
 });

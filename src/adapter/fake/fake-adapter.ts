@@ -49,7 +49,7 @@ import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } f
 import { valueFitsKind } from './check-value.js';
 import { decodeSlots, encodeSlots } from './warm-file.js';
 import { slotGet, slotSet, slotsFrom, slotsOf, type AttrSlots } from './attr-slots.js';
-import { FaultInjector, type FakeCall, type FaultRule } from './faults.js';
+import { FaultInjector, type FakeCall, type FaultRule } from '../faults.js';
 import { makeOid, oidTypeId } from './ids.js';
 
 /** One live object in the fake. */
@@ -734,11 +734,18 @@ export class FakeSaiAdapter implements SaiAdapter {
 
   // ---- bulk --------------------------------------------------------------------------------
 
+  /** @throws SaiStatusError UNINITIALIZED after shutdown, as a libsai without a switch answers. */
+  private requireUp(op: SaiOperation, objectType: SaiObjectType): void {
+    if (this.shutDown) this.fail(op, objectType, undefined, SaiStatus.UNINITIALIZED);
+  }
+
   supportsBulk(objectType: SaiObjectType): boolean {
+    if (this.shutDown) return false;
     return objectType === 'ROUTE_ENTRY' || objectType === 'NEIGHBOR_ENTRY' || objectType === 'NEXT_HOP_GROUP_MEMBER';
   }
 
   private requireBulk(op: SaiOperation, objectType: SaiObjectType): void {
+    this.requireUp(op, objectType);
     if (!this.supportsBulk(objectType)) this.fail(op, objectType, undefined, SaiStatus.NOT_IMPLEMENTED);
   }
 
@@ -806,11 +813,13 @@ export class FakeSaiAdapter implements SaiAdapter {
   // ---- queries -----------------------------------------------------------------------------
 
   objectTypeQuery(oid: bigint): SaiObjectType | undefined {
+    this.requireUp('query', 'SWITCH');
     const type = objectTypeFromId(oidTypeId(oid));
     return type !== undefined && this.objects.get(oid)?.type === type ? type : undefined;
   }
 
   getObjectKeys(objectType: SaiObjectType): AdapterKey[] {
+    this.requireUp('query', objectType);
     const table = this.entries.get(objectType);
     if (table) return [...table.values()].map((o) => o.key);
     const out: bigint[] = [];
@@ -819,7 +828,9 @@ export class FakeSaiAdapter implements SaiAdapter {
   }
 
   switchDefaults(): SwitchDefaults {
-    return this.defaults;
+    this.requireUp('get', 'SWITCH');
+    // PORT_LIST as the switch answers it now: ports removed since init are gone.
+    return { ...this.defaults, portList: this.defaults.portList.filter((p) => this.objects.has(p)) };
   }
 
   /** Every write op name, for reports. */

@@ -1,7 +1,7 @@
-/** Fault injection for the fake adapter: fail the Nth call, or calls matching a predicate. */
-import type { AdapterKey } from '../../sai/entry.js';
-import type { SaiObjectType } from '../../sai/object-type.js';
-import type { SaiAttribute } from '../../sai/value.js';
+/** Fault injection (the fake adapter and InstrumentedAdapter): fail the Nth call, or calls matching a predicate. */
+import type { AdapterKey } from '../sai/entry.js';
+import type { SaiObjectType } from '../sai/object-type.js';
+import type { SaiAttribute } from '../sai/value.js';
 
 /** One SAI call as the fake sees it; bulk calls are seen once per entry. */
 export interface FakeCall {
