@@ -33,6 +33,7 @@ import type {
   SaiAdapter,
   SwitchDefaults,
 } from './adapter.js';
+import { CallCounterSet, type WriteTotals } from './counters.js';
 import { FaultInjector, type FakeCall, type FaultRule } from './faults.js';
 
 /** One SAI call as the instrumented adapter sees it (the fake's `FakeCall`): bulk calls once per entry. */
@@ -47,13 +48,8 @@ export interface InstrumentedAdapterOptions {
   readonly log?: boolean;
 }
 
-/** Write totals over every type. */
-export interface InstrumentedWriteTotals {
-  create: number;
-  set: number;
-  remove: number;
-  total: number;
-}
+/** Write totals over every type (the same shape every adapter reports). */
+export type InstrumentedWriteTotals = WriteTotals;
 
 type Op = AdapterCall['op'];
 
@@ -69,7 +65,7 @@ export class InstrumentedAdapter<A extends SaiAdapter = SaiAdapter> implements S
   /** The call log when `log` was set: every call (every bulk entry) with its status. */
   readonly callLog: AdapterCallLogEntry[] | undefined;
 
-  private readonly counters = new Map<SaiObjectType, CallCounters>();
+  private readonly counters = new CallCounterSet();
   private readonly faults = new FaultInjector();
   private seq = 0;
   private shutDown = false;
@@ -93,26 +89,17 @@ export class InstrumentedAdapter<A extends SaiAdapter = SaiAdapter> implements S
 
   /** Counters of one object type: objects created / removed / set, gets (zeros when none). */
   countersOf(objectType: SaiObjectType): Readonly<CallCounters> {
-    const c = this.counters.get(objectType);
-    return c ? { ...c } : { create: 0, remove: 0, set: 0, get: 0 };
+    return this.counters.of(objectType);
   }
 
   /** Creates, sets and removes summed over every type, and their total. */
   writes(): InstrumentedWriteTotals {
-    let create = 0;
-    let set = 0;
-    let remove = 0;
-    for (const c of this.counters.values()) {
-      create += c.create;
-      set += c.set;
-      remove += c.remove;
-    }
-    return { create, set, remove, total: create + set + remove };
+    return this.counters.writes();
   }
 
   /** Zeroes every counter and empties the call log (call numbering goes on). */
   resetCounters(): void {
-    this.counters.clear();
+    this.counters.reset();
     if (this.callLog) this.callLog.length = 0;
   }
 
@@ -141,12 +128,7 @@ export class InstrumentedAdapter<A extends SaiAdapter = SaiAdapter> implements S
   }
 
   private count(type: SaiObjectType, op: Op): void {
-    let c = this.counters.get(type);
-    if (!c) {
-      c = { create: 0, remove: 0, set: 0, get: 0 };
-      this.counters.set(type, c);
-    }
-    c[op]++;
+    this.counters.add(type, op);
   }
 
   /** Numbers one call (entry) and answers the injected status, or 0 to execute it. */

@@ -63,7 +63,8 @@ export function formatIpv4(v: number): string {
   return `${(v >>> 24) & 255}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
 }
 
-function parseLength(s: string, start: number, max: number): number {
+/** Parses a prefix length at `start` to the end of `s` (decimal, no leading zeros, at most `max`), or -1. */
+export function parseLength(s: string, start: number, max: number): number {
   const n = s.length - start;
   if (n < 1 || n > 3) return -1;
   let len = 0;

@@ -11,7 +11,7 @@
  * is; anything else (other spellings, errors) goes to the `address.ts` function, so results and
  * errors are exactly those of `canonicalIpPrefix` / `canonicalIpAddress`.
  */
-import { canonicalIpAddress, canonicalIpPrefix, parseIpv4 } from './address.js';
+import { canonicalIpAddress, canonicalIpPrefix, parseIpv4, parseLength } from './address.js';
 
 /** Scratch space for one parsed IPv6 address (8 groups of 16 bits). */
 const groups = new Uint16Array(8);
@@ -88,20 +88,6 @@ export function parseCanonicalIpv6(s: string, start: number, end: number, out: U
   return bestStart === gap && bestLen === 8 - n;
 }
 
-/** Parses a canonical prefix length (no leading zeros, at most `max`) or returns -1. */
-function canonicalLength(s: string, start: number, max: number): number {
-  const n = s.length - start;
-  if (n < 1 || n > 3) return -1;
-  let len = 0;
-  for (let i = start; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return -1;
-    len = len * 10 + (c - 48);
-  }
-  if (n > 1 && s.charCodeAt(start) === 48) return -1;
-  return len <= max ? len : -1;
-}
-
 /** True when no bit at or after `len` is set in the 8 groups of `g`. */
 function hostBitsClear(g: Uint16Array, len: number): boolean {
   let k = len >> 4;
@@ -125,11 +111,11 @@ export function canonicalPrefixOrNull(s: string): string | null {
   // IPv4: parseIpv4 is the strict parser canonicalIpPrefix uses; it refuses any ':' or hex.
   const addr = parseIpv4(s, 0, slash);
   if (addr >= 0) {
-    const len = canonicalLength(s, slash + 1, 32);
+    const len = parseLength(s, slash + 1, 32);
     const hostMask = len === 0 ? 0xffffffff : len === 32 ? 0 : 0xffffffff >>> len;
     return len >= 0 && (addr & hostMask) >>> 0 === 0 ? s : null;
   }
-  const len = canonicalLength(s, slash + 1, 128);
+  const len = parseLength(s, slash + 1, 128);
   return len >= 0 && parseCanonicalIpv6(s, 0, slash, groups) && hostBitsClear(groups, len) ? s : null;
 }
 

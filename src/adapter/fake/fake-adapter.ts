@@ -47,6 +47,7 @@ import type {
 } from '../adapter.js';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { valueFitsKind } from './check-value.js';
+import { CallCounterSet, type WriteTotals } from '../counters.js';
 import { decodeSlots, encodeSlots } from './warm-file.js';
 import { slotGet, slotSet, slotsFrom, slotsOf, type AttrSlots } from './attr-slots.js';
 import { FaultInjector, type FakeCall, type FaultRule } from '../faults.js';
@@ -161,7 +162,7 @@ export class FakeSaiAdapter implements SaiAdapter {
   private readonly keyIndex = new Map<string, bigint>();
   /** Frozen slot arrays shared by entries created from the same frozen attribute list. */
   private readonly sharedSlots = new WeakMap<readonly SaiAttribute[], AttrSlots>();
-  private readonly counters = new Map<SaiObjectType, CallCounters>();
+  private readonly counters = new CallCounterSet();
   private readonly faults = new FaultInjector();
   private nextCounter = 1;
   private seq = 0;
@@ -350,25 +351,17 @@ export class FakeSaiAdapter implements SaiAdapter {
 
   /** Counters of one object type (objects created / removed / set / read). */
   countersOf(objectType: SaiObjectType): Readonly<CallCounters> {
-    return this.counters.get(objectType) ?? { create: 0, remove: 0, set: 0, get: 0 };
+    return this.counters.of(objectType);
   }
 
-  /** Sum of creates, sets and removes over every type, or per op. */
-  writes(): { create: number; set: number; remove: number; total: number } {
-    let create = 0;
-    let set = 0;
-    let remove = 0;
-    for (const c of this.counters.values()) {
-      create += c.create;
-      set += c.set;
-      remove += c.remove;
-    }
-    return { create, set, remove, total: create + set + remove };
+  /** Creates, sets and removes summed over every type, and their total. */
+  writes(): WriteTotals {
+    return this.counters.writes();
   }
 
   /** Zeroes every counter and empties the call log. */
   resetCounters(): void {
-    this.counters.clear();
+    this.counters.reset();
     if (this.callLog) this.callLog.length = 0;
   }
 
@@ -383,12 +376,7 @@ export class FakeSaiAdapter implements SaiAdapter {
   }
 
   private count(type: SaiObjectType, op: keyof CallCounters, n = 1): void {
-    let c = this.counters.get(type);
-    if (!c) {
-      c = { create: 0, remove: 0, set: 0, get: 0 };
-      this.counters.set(type, c);
-    }
-    c[op] += n;
+    this.counters.add(type, op, n);
   }
 
   /** Sequence, fault check and log for one call (entry); returns the injected status or 0. */

@@ -17,7 +17,7 @@ import type { SaiAttribute } from '../../sai/value.js';
 import type { SaiTraits } from '../../traits/define.js';
 import { BULK_IGNORE_ERROR, BULK_STOP_ON_ERROR, OID_SIZE, POINTER_SIZE, STATUS_SIZE } from './abi.js';
 import { AttrBlock, listBytesOf } from './attr-block.js';
-import type { CallCounterSet } from './counters.js';
+import type { CallCounterSet } from '../counters.js';
 import { ENTRY_SIZE, encodeEntry } from './entry-codec.js';
 import { pushAttrs } from './encode-attrs.js';
 import { probeMissing, type ObjectOps } from './method-tables.js';

@@ -44,7 +44,7 @@ import { ALL_TRAITS } from '../../traits/index.js';
 import { formatSaiVersion, saiVersion, SwitchAttr } from './abi.js';
 import { AttrBlock, listBytesOf } from './attr-block.js';
 import { BulkMarshaller, type BulkContext } from './bulk.js';
-import { CallCounterSet, type WriteTotals } from './counters.js';
+import { CallCounterSet, type WriteTotals } from '../counters.js';
 import { pushAttrs } from './encode-attrs.js';
 import { ENTRY_SIZE, encodeEntry } from './entry-codec.js';
 import { loadSaiLibrary, type SaiLibrary } from './library.js';

@@ -22,5 +22,5 @@
  */
 export { FfiSaiAdapter, type FfiSaiAdapterOptions, type FfiShutdownOptions } from './ffi-adapter.js';
 export { SaiLibraryError } from './library.js';
-export type { WriteTotals } from './counters.js';
+export type { WriteTotals } from '../counters.js';
 export type { ApiQueryResult } from './method-tables.js';

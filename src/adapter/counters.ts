@@ -1,9 +1,9 @@
 /**
- * Per object type counts of successful calls, as `FakeSaiAdapter` keeps them: objects created,
+ * Per object type counts of successful calls, kept alike by every adapter (fake, FFI, instrumented): objects created,
  * removed, set and read (a bulk create of n routes that all succeed counts n creates).
  */
-import type { SaiObjectType } from '../../sai/object-type.js';
-import type { CallCounters } from '../adapter.js';
+import type { SaiObjectType } from '../sai/object-type.js';
+import type { CallCounters } from './adapter.js';
 
 /** Write totals over every type. */
 export interface WriteTotals {
