@@ -1,3 +1,8 @@
 #!/usr/bin/env node
-/** The saistore CLI. The commands (demo, boot, shutdown, bench) come with the agent issue. */
-console.log('saistore: the CLI (demo, boot, shutdown, bench) is coming with the switch agent; run `npm test` for now.');
+/** The saistore CLI (see `program.ts`): `saistore demo | boot | shutdown | bench`. */
+import { runCli } from './program.js';
+
+// No top-level await: tsup also builds this entry as CommonJS.
+void runCli(process.argv).then((code) => {
+  process.exitCode = code;
+});
