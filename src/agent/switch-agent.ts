@@ -9,7 +9,7 @@
  * A missing, corrupted or incompatible state file gives a cold boot with the reason in the
  * report, never a half-applied warm boot: the file is validated before the adapter is made.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SaiAdapter } from '../adapter/adapter.js';
 import { SaiStore, type WritePolicy } from '../store/sai-store.js';
@@ -21,7 +21,8 @@ import { loadWarmBootState, writeWarmBootState } from '../warmboot/state-file.js
 import { WarmBootStateError } from '../warmboot/errors.js';
 import type { WarmBootState } from '../warmboot/state.js';
 import { planWarmBoot, applyWarmBoot, type WarmBootPlan } from '../warmboot/plan.js';
-import { portLookup, type AgentContext } from './managers/context.js';
+import { DesiredStateError, portLookup, type AgentContext } from './managers/context.js';
+import { subnetOf } from './managers/router-interface-manager.js';
 import { NeighborManager } from './managers/neighbor-manager.js';
 import { NextHopGroupManager } from './managers/next-hop-group-manager.js';
 import { PortManager } from './managers/port-manager.js';
@@ -101,6 +102,52 @@ export interface BootOptions {
    * warm boot after one that failed half way.
    */
   readonly enumerateAdapter?: boolean;
+  /**
+   * Keep the state file after a successful warm boot (default false: it is renamed
+   * `saistore-state.json.used`, so a crash later cold boots instead of warm booting from a state
+   * the switch has left behind).
+   */
+  readonly keepState?: boolean;
+}
+
+/**
+ * Refuses a state whose route table holds a prefix that a router interface's address already
+ * routes (its subnet, or the address itself to the CPU): the two would fight over one ROUTE_ENTRY.
+ * Checks the routes the delta adds or changes and the interfaces it adds or changes: O(delta).
+ * @throws DesiredStateError naming the prefix and the interface.
+ */
+function checkInterfaceRoutes(next: SwitchState, delta: StateDelta): void {
+  const owner = new Map<string, string>();
+  for (const rif of next.routerInterfaces.values()) {
+    for (const address of rif.addresses) {
+      const { subnet, host } = subnetOf(address);
+      owner.set(subnet, rif.name);
+      owner.set(host, rif.name);
+    }
+  }
+  if (owner.size === 0) return;
+  const clash = (prefix: string) => {
+    const rif = owner.get(prefix);
+    if (rif !== undefined) {
+      throw new DesiredStateError(`route ${prefix} is router interface ${rif}'s own (connected or address) route`);
+    }
+  };
+  for (const family of ['v4', 'v6'] as const) {
+    for (const [prefix] of delta.routes[family].added) clash(prefix);
+    for (const [prefix] of delta.routes[family].changed) clash(prefix);
+  }
+  for (const [, rif] of [
+    ...delta.routerInterfaces.added,
+    ...delta.routerInterfaces.changed.map(([k, , v]) => [k, v] as const),
+  ]) {
+    for (const address of rif.addresses) {
+      const { subnet, host } = subnetOf(address);
+      for (const prefix of [subnet, host]) {
+        const table = prefix.includes(':') ? next.routes.v6 : next.routes.v4;
+        if (table.has(prefix)) clash(prefix);
+      }
+    }
+  }
 }
 
 /** A switch agent over one adapter. */
@@ -259,6 +306,10 @@ export class SwitchAgent {
         ? this.countWrites(() => this.apply(options.desired))
         : { create: 0, set: 0, remove: 0 };
     const applyMs = performance.now() - t;
+    if (!options.keepState && options.stateDir) {
+      const file = stateFiles(options.stateDir).state;
+      renameSync(file, `${file}.used`);
+    }
     return {
       agent: this,
       report: {
@@ -295,6 +346,7 @@ export class SwitchAgent {
    */
   apply(next: SwitchState): StateDelta {
     const delta = stateDelta(this.#state, next);
+    checkInterfaceRoutes(next, delta);
     this.#ports.apply(delta.ports);
     this.#vlans.applyAdds(delta.vlans);
     this.#rifs.applyAdds(delta.routerInterfaces);

@@ -88,7 +88,11 @@ async function run(job: BenchJob): Promise<BenchJobResult> {
 
   if (job.kind === 'cold' || job.kind === 'updates') {
     const baseline = baselineInsert(prefixes);
-    const { agent, report } = SwitchAgent.boot({ createAdapter: fake(), desired: desired.state, stateDir: job.stateDir });
+    const { agent, report } = SwitchAgent.boot({
+      createAdapter: fake(),
+      desired: desired.state,
+      stateDir: job.stateDir,
+    });
     if (report.bootType !== 'cold') throw new Error('the cold job found a warm state');
     const coldMs = report.phases.apply;
     if (job.kind === 'cold') {
@@ -140,6 +144,8 @@ async function run(job: BenchJob): Promise<BenchJobResult> {
     desired: desired.state,
     stateDir: job.stateDir,
     replayPolicy: 'fail',
+    // The 'changed' job boots warm again from the same files.
+    keepState: true,
   });
   if (report.bootType !== 'warm') throw new Error(`not a warm boot: ${report.coldReason}`);
   const p = report.phases;
