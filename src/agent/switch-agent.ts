@@ -326,16 +326,12 @@ export class SwitchAgent {
     };
   }
 
-  /** Counts the store's writes during `fn`. */
+  /** Counts the store's writes during `fn` (creates, sets, removes that reached the adapter). */
   countWrites(fn: () => void): WriteCounts {
-    const c: WriteCounts = { create: 0, set: 0, remove: 0 };
-    const stop = this.store.watchWrites({ before: (w) => void c[w.op]++ });
-    try {
-      fn();
-    } finally {
-      stop();
-    }
-    return c;
+    const before = this.store.writeCounts;
+    fn();
+    const after = this.store.writeCounts;
+    return { create: after.create - before.create, set: after.set - before.set, remove: after.remove - before.remove };
   }
 
   /**

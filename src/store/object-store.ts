@@ -27,6 +27,8 @@ export interface StoreContext {
   created(write: StoreWrite & { op: 'create' }, oid: bigint): void;
   /** True after warm shutdown: releases no longer reach the adapter. */
   readonly exited: boolean;
+  /** Writes that reached the adapter and succeeded, counted without allocating (see `SaiStore.writeCounts`). */
+  readonly writes: { create: number; set: number; remove: number };
 }
 
 /** One (host key, create attributes) pair for `setObjects`. */
@@ -302,6 +304,9 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
         };
       }
       const result = adapter.bulkCreate(type, entries, 'stopOnError');
+      let ok = 0;
+      while (ok < result.statuses.length && result.statuses[ok] === 0) ok++;
+      this.ctx.writes.create += ok;
       for (let j = start; j < end; j++) {
         const st = result.statuses[j - start];
         if (st !== 0) {
@@ -431,6 +436,7 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
     } else {
       oid = this.ctx.adapter.create(traits.objectType, undefined, saiAttrs);
     }
+    this.ctx.writes.create++;
     this.activate(obj, oid);
     if (write) this.ctx.created(write, oid);
   }
@@ -543,6 +549,7 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
             value: c[1],
           });
         this.ctx.adapter.set(type, key, { id: c[0].id, value: toSaiValue(c[0], c[1]) });
+        this.ctx.writes.set++;
         applied.push(c);
       }
     } catch (e) {
@@ -551,6 +558,7 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
         if (prev === undefined) continue;
         try {
           this.ctx.adapter.set(type, key, { id: meta.id, value: toSaiValue(meta, prev) });
+          this.ctx.writes.set++;
         } catch {
           // Best effort: the caller sees the original error.
         }
@@ -592,6 +600,7 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
       if (this.ctx.watching)
         this.ctx.beforeWrite({ op: 'remove', objectType: this.traits.objectType, hostKey: o.hostKey });
       this.ctx.adapter.remove(this.traits.objectType, o.adapterKey);
+      this.ctx.writes.remove++;
     } catch (e) {
       o.refs++;
       throw e;

@@ -30,6 +30,7 @@ export class SaiStore {
   #policy: WritePolicy = 'allow';
   readonly #watchers: WriteWatcher[] = [];
   #exited = false;
+  readonly #writes = { create: 0, set: 0, remove: 0 };
   /** Writes seen under policy `log` (and the refused one under `fail`), in order. */
   readonly policyWrites: StoreWrite[] = [];
 
@@ -62,6 +63,7 @@ export class SaiStore {
       get exited() {
         return self.#exited;
       },
+      writes: this.#writes,
       beforeWrite: (w) => {
         if (this.#policy !== 'allow') {
           this.policyWrites.push(w);
@@ -122,6 +124,15 @@ export class SaiStore {
       const i = this.#watchers.indexOf(watcher);
       if (i >= 0) this.#watchers.splice(i, 1);
     };
+  }
+
+  /**
+   * Creates, sets and removes that reached the adapter and succeeded since the store was made
+   * (bulk entries one each; undo writes after a failure included). Cheap to read: counting needs
+   * no write watcher.
+   */
+  get writeCounts(): Readonly<{ create: number; set: number; remove: number }> {
+    return { ...this.#writes };
   }
 
   /** True after `forgetAll({ exited: true })` (warm shutdown). */

@@ -245,12 +245,19 @@ export class FakeSaiAdapter implements SaiAdapter {
       lines.push(`O\t${id.toString(16)}\t${o.type}\t${o.owned ? 1 : 0}${encodeSlots(o.attrs)}`);
       count++;
     }
+    // Entries grouped by scope and attributes: a group header, then its keys on one line.
     for (const [type, table] of this.entries) {
       for (const [scope, t] of table.scopes) {
-        const sc = scope.toString(16);
+        const groups = new Map<AttrSlots, string[]>();
         for (const [local, attrs] of t) {
-          lines.push(`E\t${type}\t${sc}\t${local}${encodeSlots(attrs)}`);
-          count++;
+          let g = groups.get(attrs);
+          if (!g) groups.set(attrs, (g = []));
+          g.push(local);
+        }
+        const sc = scope.toString(16);
+        for (const [attrs, locals] of groups) {
+          lines.push(`G\t${type}\t${sc}\t${locals.length}${encodeSlots(attrs)}`, locals.join(' '));
+          count += locals.length;
         }
       }
     }
@@ -285,7 +292,8 @@ export class FakeSaiAdapter implements SaiAdapter {
     if (head[0] !== 'saistore-fake-warm' || head[1] !== '1' || head.length !== 8)
       return damaged('not a fake adapter warm boot file');
     const tail = lines[lines.length - 1].split('\t');
-    if (tail[0] !== 'end' || Number(tail[1]) !== lines.length - 2) return damaged('truncated');
+    if (tail[0] !== 'end') return damaged('truncated');
+    let restoredCount = 0;
     const hex = (x: string) => BigInt(`0x${x}`);
     const switchId = hex(head[2]);
     this.nextCounter = Number(head[3]);
@@ -298,32 +306,32 @@ export class FakeSaiAdapter implements SaiAdapter {
     const entries = new Map<SaiObjectType, EntryTable>(
       (['ROUTE_ENTRY', 'NEIGHBOR_ENTRY', 'FDB_ENTRY'] as const).map((t) => [t, new EntryTable(t, switchId)]),
     );
-    const pendingEntries: FakeObject[] = [];
-    // Entries with equal attributes share one frozen slot array (copied on a set).
-    const restored = new Map<string, AttrSlots>();
+    const entryGroups: { type: SaiObjectType; scope: bigint; attrs: AttrSlots; n: number }[] = [];
     for (let i = 1; i < lines.length - 1; i++) {
       const f = lines[i].split('\t');
       if (f[0] === 'O') {
         const id = hex(f[1]);
         const type = f[2] as SaiObjectType;
         this.objects.set(id, { type, key: id, attrs: decodeSlots(f, 4), refCount: 0, owned: f[3] === '1' });
-      } else if (f[0] === 'E') {
+        restoredCount++;
+      } else if (f[0] === 'G') {
         const type = f[1] as SaiObjectType;
         const table = entries.get(type);
         if (!table) return damaged(`line ${i + 1}: ${type} is not an entry type`);
         const scope = hex(f[2]);
-        const tail = f.length > 4 ? f.slice(4).join('\t') : '';
-        let attrs = restored.get(tail);
-        if (attrs === undefined) {
-          attrs = Object.freeze(decodeSlots(f, 4)) as AttrSlots;
-          restored.set(tail, attrs);
-        }
-        table.set(scope, f[3], attrs);
-        pendingEntries.push({ type, key: makeEntry(type, switchId, scope, f[3]), attrs, refCount: 0, owned: false });
+        const n = Number(f[3]);
+        // Entries with equal attributes share one frozen slot array (copied on a set).
+        const attrs = Object.freeze(decodeSlots(f, 4)) as AttrSlots;
+        const locals = (lines[++i] ?? '').split(' ');
+        if (locals.length !== n || i >= lines.length - 1) return damaged(`line ${i + 1}: ${n} keys expected`);
+        for (const local of locals) table.set(scope, local, attrs);
+        entryGroups.push({ type, scope, attrs, n });
+        restoredCount += n;
       } else {
         return damaged(`line ${i + 1}: unknown record`);
       }
     }
+    if (restoredCount !== Number(tail[1])) return damaged(`truncated: ${restoredCount} of ${tail[1]} objects`);
     // References, memberships and KEY indexes are derived state: rebuild them.
     for (const [id, o] of this.objects) {
       this.link(o, id);
@@ -334,7 +342,10 @@ export class FakeSaiAdapter implements SaiAdapter {
       const o = this.objects.get(p);
       if (o) this.keyIndex.set(`PORT|${(slotGet(o.attrs, 30) as number[]).join(',')}`, p);
     }
-    for (const o of pendingEntries) this.link(o, 0n);
+    for (const g of entryGroups) {
+      const key = makeEntry(g.type, switchId, g.scope, '');
+      this.link({ type: g.type, key, attrs: g.attrs, refCount: 0, owned: false }, 0n, g.n);
+    }
     // The restart flags belong to the shutdown that wrote the file, not to the switch it restores.
     const sw = this.objects.get(switchId);
     if (sw) slotSet(sw.attrs, SWITCH_ATTR_RESTART_WARM, undefined);
@@ -544,8 +555,8 @@ export class FakeSaiAdapter implements SaiAdapter {
     return parentId === undefined ? undefined : this.objects.get(parentId as bigint);
   }
 
-  private link(obj: FakeObject, id: bigint): void {
-    this.forEachReference(obj, (t) => t.refCount++);
+  private link(obj: FakeObject, id: bigint, times = 1): void {
+    this.forEachReference(obj, (t) => (t.refCount += times));
     const parent = this.parentOf(obj);
     if (parent) (parent.members ??= new Set()).add(id);
   }

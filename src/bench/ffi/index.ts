@@ -24,6 +24,9 @@
  *
  * One `FfiSaiAdapter` per library per process: the cold adapter is shut down (warm) before the
  * warm one is opened, and every adapter opened here is closed before this returns or throws.
+ * Under `node --expose-gc` garbage is collected before each step, so one step's garbage is not
+ * collected in the next one's time. Times are wall clock, and the `cpuMs` beside them this
+ * process's CPU time: on a shared machine compare both.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,8 +59,6 @@ export interface FfiBenchOptions {
    * afterwards; the directory itself is kept when given.
    */
   readonly workDir?: string;
-  /** Extra profile keys for both sides (e.g. `SAI_VS_PORT_COUNT`). */
-  readonly profile?: Readonly<Record<string, string>>;
 }
 
 /** The agent's warm boot phases (ms), plus `open`: the adapter start (load, initialize, create_switch). */
@@ -299,7 +300,7 @@ export async function runFfiBenchmarks(options: FfiBenchOptions): Promise<FfiBen
     let maxRouteBulk = 0;
     const createAdapter = (bootType: 'cold' | 'warm', profile: Record<string, string>) => {
       const t = performance.now();
-      const a = FfiSaiAdapter.open({ libPath, bootType, profile: { ...options.profile, ...profile }, bulkChunkSize });
+      const a = FfiSaiAdapter.open({ libPath, bootType, profile, bulkChunkSize });
       openMs = performance.now() - t;
       opened.push(a);
       if (bootType === 'cold') {
@@ -357,8 +358,8 @@ export async function runFfiBenchmarks(options: FfiBenchOptions): Promise<FfiBen
 
     // (b) the C program on the same prefixes, the same libsai, the chunk size the libsai saw.
     const chunk = Math.max(1, Math.min(maxRouteBulk || bulkChunkSize, bulkChunkSize));
-    const args = ['--lib', libPath, '--prefixes', prefixFile, '--chunk', String(chunk), '--dir', workDir];
-    if (options.profile?.SAI_VS_PORT_COUNT !== undefined) args.push('--ports', options.profile.SAI_VS_PORT_COUNT);
+    // Its warm file goes to the (fresh) state directory: runs sharing a work directory do not collide.
+    const args = ['--lib', libPath, '--prefixes', prefixFile, '--chunk', String(chunk), '--dir', stateDir];
     gc?.();
     const c = await runRouteBench(routeBench, args);
 
