@@ -454,13 +454,34 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
    * Adds an object that is live in the adapter (found by reload, or adapter-owned) to the store
    * and takes its references on the objects it names. Its own `refs` starts at 0 (1 if adapter-owned).
    */
-  insert(oid: bigint, hostKey: InferHostKey<T>, attrs: InferCreateAttributes<T>, adapterOwned: boolean): SaiObject<T> {
+  insert(oid: bigint, hostKey: InferHostKey<T>, attrs: InferCreateAttributes<T>, adapterOwned: boolean): SaiObject<T>;
+  /**
+   * With `unique`: undefined, and nothing inserted... except that the map slot now holds the new
+   * object: for reload, which then fails as a whole (one map operation a route instead of two).
+   */
+  insert(
+    oid: bigint,
+    hostKey: InferHostKey<T>,
+    attrs: InferCreateAttributes<T>,
+    adapterOwned: boolean,
+    unique: true,
+  ): SaiObject<T> | undefined;
+  insert(
+    oid: bigint,
+    hostKey: InferHostKey<T>,
+    attrs: InferCreateAttributes<T>,
+    adapterOwned: boolean,
+    unique = false,
+  ): SaiObject<T> | undefined {
     const obj = new SaiObject<T>(this, oid, hostKey, attrs);
     if (adapterOwned) {
       obj.adapterOwned = true;
       obj.refs = 1;
     }
-    this.table(this.scopeOf(hostKey)).set(this.keyOf(hostKey), obj);
+    const t = this.table(this.scopeOf(hostKey));
+    const before = t.size;
+    t.set(obj.keyString, obj);
+    if (unique && t.size === before) return undefined;
     this.activate(obj, oid);
     return obj;
   }

@@ -147,6 +147,23 @@ export function reload(store: SaiStore, options: ReloadOptions = {}): ReloadRepo
       if (hostKey === undefined) {
         throw new ReloadError(type, '-', [String(key)], 'host key cannot be derived and none was saved');
       }
+      if (traits.isEntry && !enumerated) {
+        // An entry's host key is its key: only a key listed twice can repeat, so one map
+        // operation serves as insert and check.
+        const obj = os.insert(0n, hostKey as never, attrs as never, false, true);
+        if (!obj) {
+          throw new ReloadError(
+            type,
+            os.keyOf(hostKey as never),
+            [JSON.stringify(key, (_k, v) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v))],
+            'listed twice in the saved state',
+          );
+        }
+        obj.refs += 1;
+        obj.warmBootHandle = true;
+        n++;
+        continue;
+      }
       const existing = os.find(hostKey as never);
       if (existing && !traits.isEntry && existing.oid === key) continue;
       if (existing && traits.isEntry && enumerated) continue;
