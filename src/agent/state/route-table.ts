@@ -142,14 +142,22 @@ export class RouteTable<V> {
       }
     }
     if (!pages) return this;
+    // Freeze what this batch copied: each touched leaf once (dropping emptied ones), then each
+    // copied page (dropped only if a leaf of it emptied and it has none left).
+    const emptied = new Set<number>();
+    for (const h of copiedLeaves) {
+      const page = pages[h >>> PAGE_BITS] as (Leaf | undefined)[];
+      const leaf = page[h & LEAF_MASK]!;
+      if (leaf.length === 0) {
+        page[h & LEAF_MASK] = undefined;
+        emptied.add(h >>> PAGE_BITS);
+      } else {
+        Object.freeze(leaf);
+      }
+    }
     for (const pi of copiedPages) {
       const page = pages[pi] as (Leaf | undefined)[];
-      for (let li = 0; li < 256; li++) {
-        const leaf = page[li];
-        if (leaf && copiedLeaves.has((pi << PAGE_BITS) | li))
-          page[li] = leaf.length === 0 ? undefined : Object.freeze(leaf);
-      }
-      pages[pi] = page.some((l) => l !== undefined) ? Object.freeze(page) : undefined;
+      pages[pi] = emptied.has(pi) && !page.some((l) => l !== undefined) ? undefined : Object.freeze(page);
     }
     return new RouteTable<V>(pages, size, new WeakRef(this), Uint16Array.from(copiedLeaves));
   }
@@ -180,11 +188,20 @@ function diffLeaves<V>(
   out: RouteTableDiff<V>,
 ): void {
   if (la === lb) return;
+  // withChanges keeps the order of a leaf's entries (sets in place, removes by splice, adds at
+  // the end), so walk both in step and search only where they part: O(leaf), not O(leaf^2).
+  let j = 0;
   if (la) {
     for (let i = 0; i < la.length; i += 2) {
       const p = la[i] as string;
       const v = la[i + 1] as V;
-      const at = leafIndex(lb, p);
+      let at: number;
+      if (lb !== undefined && lb[j] === p) {
+        at = j;
+        j += 2;
+      } else {
+        at = leafIndex(lb, p);
+      }
       if (at < 0) out.removed.push([p, v]);
       else {
         const w = lb![at + 1] as V;
@@ -193,9 +210,10 @@ function diffLeaves<V>(
     }
   }
   if (lb) {
-    for (let i = 0; i < lb.length; i += 2) {
-      const p = lb[i] as string;
-      if (leafIndex(la, p) < 0) out.added.push([p, lb[i + 1] as V]);
+    // Entries before j matched in step; only the rest may be new.
+    for (let k = j; k < lb.length; k += 2) {
+      const p = lb[k] as string;
+      if (leafIndex(la, p) < 0) out.added.push([p, lb[k + 1] as V]);
     }
   }
 }
