@@ -1,17 +1,23 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    ffi: 'src/adapter/ffi/index.ts',
-    cli: 'src/cli/main.ts',
-    bench: 'src/bench/index.ts',
-    'bench-worker': 'src/bench/worker.ts',
+export default defineConfig([
+  {
+    // The library: ESM and CommonJS, with declarations.
+    entry: { index: 'src/index.ts', ffi: 'src/adapter/ffi/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    target: 'node20',
+    sourcemap: true,
+    clean: false,
+    splitting: false,
   },
-  format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', ffi: 'src/adapter/ffi/index.ts' } },
-  target: 'node20',
-  sourcemap: true,
-  clean: true,
-  splitting: false,
-});
+  {
+    // The command and the benchmark suite: ESM programs.
+    entry: { cli: 'src/cli/main.ts', bench: 'src/bench/index.ts', 'bench-worker': 'src/bench/worker.ts' },
+    format: ['esm'],
+    target: 'node20',
+    sourcemap: true,
+    clean: false,
+    splitting: false,
+  },
+]);

@@ -40,12 +40,4 @@ describe('saistore failures', () => {
     expect(both.stderr).toMatch(/choose one/);
   });
 
-  it.skipIf(existsSync(join(ROOT, 'src', 'bench', 'index.ts')))(
-    'bench without the suite says so and exits 2',
-    async () => {
-      const r = await runCli(['bench']);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/benchmark suite .* not available/);
-    },
-  );
 });
