@@ -43,12 +43,16 @@ export function coldBoot(
   if (report.bootType !== 'cold') throw new Error(`expected a cold boot from ${stateDir}, got ${report.bootType}`);
   const task = progress.task('cold programming', routeCount(desired), 'writes');
   let n = 0;
-  const stop = agent.store.watchWrites({ before: () => void (++n % 4096 === 0 && task.update(n)) });
+  // A watcher makes every write a record: attach it only when a bar is drawn.
+  const stop = progress.enabled
+    ? agent.store.watchWrites({ before: () => void (++n % 4096 === 0 && task.update(n)) })
+    : () => {};
   let ops: WriteCounts;
   try {
     ops = agent.countWrites(() => agent.apply(desired));
   } finally {
     stop();
+    if (!progress.enabled) n = agent.counts.routes;
     task.setTotal(Math.max(n, 1));
     task.update(n);
     task.stop();
