@@ -1,8 +1,10 @@
 /**
  * saistore: a warm-boot-safe SAI object store.
  *
- * Layers (each imports only those below): store -> adapter -> traits -> sai.
- * See README.md and docs/store.md for why the API looks as it does.
+ * Layers, each importing only those below it:
+ *   sai <- traits <- adapter <- store <- warmboot <- agent <- cli
+ * and routes (route table readers, on sai). The FFI adapter is the `saistore/ffi` entry (it loads
+ * koffi's native addon). See README.md and docs/store.md for why the API looks as it does.
  */
 export * from './sai/index.js';
 export * from './traits/index.js';
@@ -10,3 +12,16 @@ export * from './adapter/index.js';
 export * from './store/index.js';
 export * from './warmboot/index.js';
 export * from './agent/index.js';
+export {
+  loadRouteTable,
+  readRouteUpdates,
+  loadRouteUpdates,
+  detectRouteFormat,
+  RouteFileError,
+  RouteUpdateReader,
+  type RouteTable as LoadedRouteTable,
+  type RouteRecord,
+  type RouteUpdate,
+  type BadLine,
+  type RouteFormat,
+} from './routes/index.js';
