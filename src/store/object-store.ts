@@ -1,6 +1,5 @@
 import type { SaiAdapter, BulkCreateEntry } from '../adapter/adapter.js';
 import { SaiStatusError } from '../sai/errors.js';
-import type { SaiObjectType } from '../sai/object-type.js';
 import { saiValueEquals, type SaiAttribute, type SaiValue } from '../sai/value.js';
 import { toSaiValue, type AttrMeta, type SaiTraits } from '../traits/define.js';
 import type { InferCreateAttributes, InferHostKey } from '../traits/infer.js';
@@ -17,8 +16,6 @@ export interface StoreContext {
   byOid(oid: bigint): SaiObject | undefined;
   indexOid(obj: SaiObject): void;
   unindexOid(oid: bigint): void;
-  /** The object store of a type (to release a dependency). */
-  storeOf(type: SaiObjectType): RefReleaser;
   /** True when writes must be shown to `beforeWrite` (a write policy other than `allow`, or a watcher). */
   readonly watching: boolean;
   /** Sees a write before it reaches the adapter; throws to stop it (WritePolicyError under `fail`). */
@@ -282,7 +279,7 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
     out: SaiObject<T>[],
     chunkSize: number,
   ): void {
-    const { adapter, switchId } = this.ctx;
+    const { adapter } = this.ctx;
     const traits = this.traits;
     const type = traits.objectType;
     for (let start = 0; start < created.length; start += chunkSize) {

@@ -56,7 +56,6 @@ export class SaiStore {
         this.#byOid.delete(oid);
         this.#lastOid = -1n;
       },
-      storeOf: (type) => this.#stores.get(type)!,
       get watching() {
         return self.#policy !== 'allow' || self.#watchers.length > 0;
       },
