@@ -276,6 +276,11 @@ typedef sai_status_t (*sai_bulk_object_set_attribute_fn)(uint32_t object_count, 
     typedef sai_status_t (*sai_bulk_set_##name##_attribute_fn)(uint32_t object_count, const entry_t *entries,  \
                                                                const sai_attribute_t *attr_list,               \
                                                                sai_bulk_op_error_mode_t mode,                  \
+                                                               sai_status_t *object_statuses);                 \
+    typedef sai_status_t (*sai_bulk_get_##name##_attribute_fn)(uint32_t object_count, const entry_t *entries,  \
+                                                               const uint32_t *attr_count,                     \
+                                                               sai_attribute_t **attr_list,                    \
+                                                               sai_bulk_op_error_mode_t mode,                  \
                                                                sai_status_t *object_statuses);
 
 SAIVS_ENTRY_FNS(route_entry, sai_route_entry_t)
@@ -383,7 +388,7 @@ typedef struct sai_route_api_t {
     sai_bulk_create_route_entry_fn create_route_entries;
     sai_bulk_remove_route_entry_fn remove_route_entries;
     sai_bulk_set_route_entry_attribute_fn set_route_entries_attribute;
-    sai_unimplemented_fn get_route_entries_attribute;
+    sai_bulk_get_route_entry_attribute_fn get_route_entries_attribute;
 } sai_route_api_t;
 
 typedef struct sai_next_hop_api_t {
@@ -443,7 +448,7 @@ typedef struct sai_neighbor_api_t {
     sai_bulk_create_neighbor_entry_fn create_neighbor_entries;
     sai_bulk_remove_neighbor_entry_fn remove_neighbor_entries;
     sai_bulk_set_neighbor_entry_attribute_fn set_neighbor_entries_attribute;
-    sai_unimplemented_fn get_neighbor_entries_attribute;
+    sai_bulk_get_neighbor_entry_attribute_fn get_neighbor_entries_attribute;
 } sai_neighbor_api_t;
 
 typedef struct sai_lag_api_t {

@@ -128,6 +128,7 @@ typedef struct bulk_call {
     const uint32_t *attr_count; /* create */
     const sai_attribute_t **attr_list;
     const sai_attribute_t *attrs; /* set: one per object */
+    sai_attribute_t **get_lists;  /* get: attr_count[i] attributes per object, filled in */
     sai_status_t (*op)(const struct bulk_call *c, uint32_t i);
     void (*prefetch)(const struct bulk_call *c, uint32_t i);
 } bulk_call;
@@ -184,6 +185,11 @@ static sai_status_t op_set_entry(const bulk_call *c, uint32_t i)
     return vs_set_entry(c->tix, entry_at(c, i), &c->attrs[i]);
 }
 
+static sai_status_t op_get_entry(const bulk_call *c, uint32_t i)
+{
+    return vs_get_entry(c->tix, entry_at(c, i), c->attr_count[i], c->get_lists[i]);
+}
+
 static sai_status_t op_create_oid(const bulk_call *c, uint32_t i)
 {
     return vs_create_oid(c->tix, &c->out_ids[i], c->switch_id, c->attr_count[i], c->attr_list[i]);
@@ -231,6 +237,21 @@ static sai_status_t bulk_set_entries(int tix, size_t size, uint32_t count, const
     return bulk_run(&c, count, mode, statuses);
 }
 
+/*
+ * Bulk get: each object answers as the single get would (ITEM_NOT_FOUND, ATTR_NOT_IMPLEMENTED + i for
+ * an attribute without a value, BUFFER_OVERFLOW with the needed counts written, ...).
+ */
+static sai_status_t bulk_get_entries(int tix, size_t size, uint32_t count, const void *entries,
+                                     const uint32_t *attr_count, sai_attribute_t **attr_list,
+                                     sai_bulk_op_error_mode_t mode, sai_status_t *statuses)
+{
+    if (count == 0) return SAI_STATUS_SUCCESS;
+    if (!entries || !attr_count || !attr_list || !statuses || !mode_ok(mode)) return SAI_STATUS_INVALID_PARAMETER;
+    bulk_call c = { .tix = tix, .entries = entries, .entry_size = size, .attr_count = attr_count,
+                    .get_lists = attr_list, .op = op_get_entry, .prefetch = prefetch_entry };
+    return bulk_run(&c, count, mode, statuses);
+}
+
 #define ENTRY_FNS(name, entry_t, TIX)                                                                  \
     static sai_status_t create_##name(const entry_t *e, uint32_t n, const sai_attribute_t *attrs)     \
     {                                                                                                  \
@@ -261,7 +282,8 @@ static sai_status_t bulk_set_entries(int tix, size_t size, uint32_t count, const
         return st;                                                                                     \
     }
 
-/* Bulk entry calls exist for routes and neighbors (as the fake); the fdb bulk slots are NOT_IMPLEMENTED. */
+/* Bulk entry calls (create, remove, set, get) exist for routes and neighbors (as the fake); the fdb bulk
+ * slots are NOT_IMPLEMENTED. */
 #define ENTRY_BULK_FNS(plural, entry_t, TIX)                                                              \
     static sai_status_t create_##plural(uint32_t count, const entry_t *entries, const uint32_t *attr_count, \
                                         const sai_attribute_t **attr_list, sai_bulk_op_error_mode_t mode,   \
@@ -280,6 +302,13 @@ static sai_status_t bulk_set_entries(int tix, size_t size, uint32_t count, const
                                                  sai_bulk_op_error_mode_t mode, sai_status_t *statuses)     \
     {                                                                                                       \
         return bulk_set_entries(TIX, sizeof(entry_t), count, entries, attrs, mode, statuses);               \
+    }                                                                                                       \
+    static sai_status_t get_##plural##_attribute(uint32_t count, const entry_t *entries,                    \
+                                                 const uint32_t *attr_count, sai_attribute_t **attr_list,   \
+                                                 sai_bulk_op_error_mode_t mode, sai_status_t *statuses)     \
+    {                                                                                                       \
+        return bulk_get_entries(TIX, sizeof(entry_t), count, entries, attr_count, attr_list, mode,          \
+                                statuses);                                                                  \
     }
 
 ENTRY_FNS(route_entry, sai_route_entry_t, VS_T_ROUTE_ENTRY)
@@ -437,7 +466,7 @@ static const sai_virtual_router_api_t virtual_router_api = {
 
 static const sai_route_api_t route_api = {
     create_route_entry, remove_route_entry, set_route_entry_attribute, get_route_entry_attribute,
-    create_route_entries, remove_route_entries, set_route_entries_attribute, NI,
+    create_route_entries, remove_route_entries, set_route_entries_attribute, get_route_entries_attribute,
 };
 
 static const sai_next_hop_api_t next_hop_api = {
@@ -474,7 +503,7 @@ static const sai_router_interface_api_t router_interface_api = {
 
 static const sai_neighbor_api_t neighbor_api = {
     create_neighbor_entry,  remove_neighbor_entry,  set_neighbor_entry_attribute, get_neighbor_entry_attribute, NI,
-    create_neighbor_entries, remove_neighbor_entries, set_neighbor_entries_attribute, NI,
+    create_neighbor_entries, remove_neighbor_entries, set_neighbor_entries_attribute, get_neighbor_entries_attribute,
 };
 
 static const sai_lag_api_t lag_api = {

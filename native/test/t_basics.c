@@ -70,7 +70,7 @@ void test_basics(void)
     /* Unimplemented slots answer NOT_IMPLEMENTED. */
     CHECK_ST(sw_api->get_switch_stats(), SAI_STATUS_NOT_IMPLEMENTED);
     CHECK_ST(port_api->get_port_llr_profile_attribute(), SAI_STATUS_NOT_IMPLEMENTED);
-    CHECK_ST(route_api->get_route_entries_attribute(), SAI_STATUS_NOT_IMPLEMENTED);
+    CHECK_ST(fdb_api->get_fdb_entries_attribute(), SAI_STATUS_NOT_IMPLEMENTED);
     CHECK_ST(nh_api->create_next_hops(), SAI_STATUS_NOT_IMPLEMENTED);
     CHECK_ST(nhg_api->create_next_hop_group_map(), SAI_STATUS_NOT_IMPLEMENTED);
     CHECK_ST(fdb_api->flush_fdb_entries(), SAI_STATUS_NOT_IMPLEMENTED);

@@ -1,4 +1,6 @@
-/* Bulk create / remove / set for routes, neighbors and next hop group members, in both modes. */
+/* Bulk create / remove / set (and get for routes and neighbors) for routes, neighbors and next hop group members, in both modes. */
+#include <string.h>
+
 #include "t.h"
 
 #define STOP SAI_BULK_OP_ERROR_MODE_STOP_ON_ERROR
@@ -55,6 +57,48 @@ static void routes(const t_defaults *d, sai_object_id_t nh)
     CHECK(g.value.u32 == 102);
     CHECK_ST(route_api->get_route_entry_attribute(&r[1], 1, &g), SAI_STATUS_SUCCESS);
     CHECK(g.value.u32 == 0);
+
+    /* bulk get: per-entry statuses, the single get's values */
+    {
+        enum { M = 6 };
+        sai_route_entry_t ge[M] = { r[0], r[1], route4(sw, d->vr, IP4(98, 0, 0, 0), 8), r[2], r[3], r[4] };
+        sai_attribute_t slots[M][2];
+        sai_attribute_t *gl[M];
+        uint32_t gc[M];
+        sai_status_t gs[M];
+        for (int i = 0; i < M; i++) {
+            slots[i][0] = a_get(2);
+            slots[i][1] = a_get(3);
+            gl[i] = slots[i];
+            gc[i] = 2;
+        }
+        CHECK_ST(route_api->get_route_entries_attribute(M, ge, gc, gl, STOP, gs), SAI_STATUS_FAILURE);
+        CHECK(gs[0] == 0 && gs[1] == 0 && gs[2] == SAI_STATUS_ITEM_NOT_FOUND);
+        CHECK(gs[3] == SAI_STATUS_NOT_EXECUTED && gs[4] == SAI_STATUS_NOT_EXECUTED && gs[5] == SAI_STATUS_NOT_EXECUTED);
+        CHECK(slots[0][0].value.oid == nh && slots[0][1].value.u32 == 100 && slots[1][1].value.u32 == 0);
+        CHECK_ST(route_api->get_route_entries_attribute(M, ge, gc, gl, IGNORE, gs), SAI_STATUS_FAILURE);
+        CHECK(gs[0] == 0 && gs[1] == 0 && gs[2] == SAI_STATUS_ITEM_NOT_FOUND && gs[3] == 0 && gs[4] == 0 && gs[5] == 0);
+        CHECK(slots[3][0].value.oid == nh && slots[3][1].value.u32 == 102 && slots[5][1].value.u32 == 104);
+        /* an unknown attribute fails its entry alone, with the attribute's index */
+        slots[4][1] = a_get(999);
+        gc[1] = 0; /* no attributes: an existence check */
+        CHECK_ST(route_api->get_route_entries_attribute(M, ge, gc, gl, IGNORE, gs), SAI_STATUS_FAILURE);
+        CHECK(gs[0] == 0 && gs[1] == 0 && gs[2] == SAI_STATUS_ITEM_NOT_FOUND && gs[3] == 0);
+        CHECK(gs[4] == UNKNOWN_ATTRIBUTE(1) && gs[5] == 0);
+        /* all present: SUCCESS */
+        CHECK_ST(route_api->get_route_entries_attribute(2, ge, gc, gl, STOP, gs), SAI_STATUS_SUCCESS);
+        CHECK(gs[0] == 0 && gs[1] == 0);
+        /* bad arguments; an entry with attr_count > 0 and a NULL list fails alone */
+        CHECK_ST(route_api->get_route_entries_attribute(0, NULL, NULL, NULL, STOP, NULL), SAI_STATUS_SUCCESS);
+        CHECK_ST(route_api->get_route_entries_attribute(M, NULL, gc, gl, STOP, gs), SAI_STATUS_INVALID_PARAMETER);
+        CHECK_ST(route_api->get_route_entries_attribute(M, ge, NULL, gl, STOP, gs), SAI_STATUS_INVALID_PARAMETER);
+        CHECK_ST(route_api->get_route_entries_attribute(M, ge, gc, NULL, STOP, gs), SAI_STATUS_INVALID_PARAMETER);
+        CHECK_ST(route_api->get_route_entries_attribute(M, ge, gc, gl, STOP, NULL), SAI_STATUS_INVALID_PARAMETER);
+        CHECK_ST(route_api->get_route_entries_attribute(M, ge, gc, gl, 7, gs), SAI_STATUS_INVALID_PARAMETER);
+        gl[0] = NULL;
+        CHECK_ST(route_api->get_route_entries_attribute(2, ge, gc, gl, IGNORE, gs), SAI_STATUS_FAILURE);
+        CHECK(gs[0] == SAI_STATUS_INVALID_PARAMETER && gs[1] == 0);
+    }
 
     /* the next hop is in use by the routes */
     CHECK_ST(nh_api->remove_next_hop(nh), SAI_STATUS_OBJECT_IN_USE);
@@ -118,6 +162,33 @@ static void neighbors(const t_defaults *d, sai_object_id_t rif)
     sai_attribute_t g = a_get(3);
     CHECK_ST(nbr_api->get_neighbor_entry_attribute(&nb[3], 1, &g), SAI_STATUS_SUCCESS);
     CHECK(g.value.booldata == true);
+    /* bulk get: nb[1] is missing; ENCAP_INDEX (6) has no value, as in the single get */
+    {
+        sai_attribute_t slots[N][2];
+        sai_attribute_t *gl[N];
+        uint32_t gc[N];
+        for (int i = 0; i < N; i++) {
+            slots[i][0] = a_get(0);
+            slots[i][1] = a_get(3);
+            gl[i] = slots[i];
+            gc[i] = 2;
+        }
+        CHECK_ST(nbr_api->get_neighbor_entries_attribute(N, nb, gc, gl, STOP, st), SAI_STATUS_FAILURE);
+        CHECK(st[0] == 0 && st[1] == SAI_STATUS_ITEM_NOT_FOUND && st[2] == SAI_STATUS_NOT_EXECUTED && st[3] == SAI_STATUS_NOT_EXECUTED);
+        CHECK(memcmp(slots[0][0].value.mac, mac, 6) == 0 && slots[0][1].value.booldata == true);
+        CHECK_ST(nbr_api->get_neighbor_entries_attribute(N, nb, gc, gl, IGNORE, st), SAI_STATUS_FAILURE);
+        CHECK(st[0] == 0 && st[1] == SAI_STATUS_ITEM_NOT_FOUND && st[2] == 0 && st[3] == 0);
+        CHECK(memcmp(slots[3][0].value.mac, mac, 6) == 0 && slots[3][1].value.booldata == true);
+        /* each entry answers what its single get answers (values and status) */
+        slots[2][1] = a_get(6);
+        slots[3][1] = a_get(4);
+        CHECK_ST(nbr_api->get_neighbor_entries_attribute(N, nb, gc, gl, IGNORE, st), SAI_STATUS_FAILURE);
+        for (int i = 0; i < N; i++) {
+            sai_attribute_t one[2] = { a_get(slots[i][0].id), a_get(slots[i][1].id) };
+            CHECK(nbr_api->get_neighbor_entry_attribute(&nb[i], 2, one) == st[i]);
+            if (st[i] == 0) CHECK(memcmp(&one[1].value, &slots[i][1].value, sizeof one[1].value) == 0);
+        }
+    }
     CHECK_ST(rif_api->remove_router_interface(rif), SAI_STATUS_OBJECT_IN_USE);
     CHECK_ST(nbr_api->remove_neighbor_entries(N, nb, STOP, st), SAI_STATUS_FAILURE);
     CHECK(st[0] == 0 && st[1] == SAI_STATUS_ITEM_NOT_FOUND && st[2] == SAI_STATUS_NOT_EXECUTED && st[3] == SAI_STATUS_NOT_EXECUTED);

@@ -25,6 +25,17 @@ export interface BulkCreateResult {
   readonly ids: readonly bigint[];
 }
 
+/**
+ * Result of a bulk get: per-entry statuses (0 = SUCCESS; otherwise what a single `get` of that
+ * entry would throw: ITEM_NOT_FOUND / INVALID_OBJECT_ID for a missing object, UNKNOWN_ATTRIBUTE + i,
+ * ...), and per entry the values as `get` answers them (`undefined` for an attribute without a
+ * value); an empty array for a failed entry.
+ */
+export interface BulkGetResult {
+  readonly statuses: Int32Array;
+  readonly values: (SaiValue | undefined)[][];
+}
+
 /** The switch's default objects, as read from its attributes. */
 export interface SwitchDefaults {
   /** SAI_SWITCH_ATTR_DEFAULT_VIRTUAL_ROUTER_ID (39). */
@@ -81,6 +92,16 @@ export interface SaiAdapter {
     attrs: readonly SaiAttribute[],
     mode: BulkErrorMode,
   ): Int32Array;
+
+  /**
+   * Optional bulk get (`get_route_entries_attribute`, `get_neighbor_entries_attribute`): reads the
+   * same `attrIds` of every key. Every entry is tried (IGNORE_ERROR semantics); entry i answers
+   * `statuses[i]` and `values[i]` as a single `get(objectType, keys[i], attrIds)` would (see
+   * `BulkGetResult`), and counts as one get when it succeeds. Adapters without a native bulk get
+   * for a type answer it with single gets. Never throws for a per-entry failure.
+   * @throws SaiStatusError for the call as a whole (a shut-down adapter, an unknown type).
+   */
+  bulkGet?(objectType: SaiObjectType, keys: readonly AdapterKey[], attrIds: readonly number[]): BulkGetResult;
 
   /** `sai_object_type_query`: the type of an object id, or undefined for an invalid id. */
   objectTypeQuery(oid: bigint): SaiObjectType | undefined;

@@ -3,6 +3,7 @@ export type {
   BulkErrorMode,
   BulkCreateEntry,
   BulkCreateResult,
+  BulkGetResult,
   SwitchDefaults,
   CallCounters,
 } from './adapter.js';

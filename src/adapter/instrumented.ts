@@ -8,7 +8,8 @@
  * - an optional call log: every call (every bulk entry) with the status it answered (`callLog`);
  * - fault injection (`injectFault`, `FaultRule`): a matching call, or bulk entry, answers the
  *   rule's SAI status without reaching the wrapped adapter;
- * - `objectCount(type)`, through `getObjectKeys`.
+ * - `objectCount(type)`, through `getObjectKeys`;
+ * - `bulkGet` only when the wrapped adapter has one, with per-entry faults, counters and log.
  *
  * Calls are numbered as the fake numbers them (`FakeCall.seq`): one per create / remove / set /
  * get and one per bulk entry that is executed (entries after a stop in `stopOnError` mode are
@@ -29,6 +30,7 @@ import type {
   BulkCreateEntry,
   BulkCreateResult,
   BulkErrorMode,
+  BulkGetResult,
   CallCounters,
   SaiAdapter,
   SwitchDefaults,
@@ -65,6 +67,16 @@ export class InstrumentedAdapter<A extends SaiAdapter = SaiAdapter> implements S
   /** The call log when `log` was set: every call (every bulk entry) with its status. */
   readonly callLog: AdapterCallLogEntry[] | undefined;
 
+  /**
+   * Bulk get, present only when the wrapped adapter has one: faults, counters (one get per
+   * successful entry) and the log per entry, as the other bulk calls (see `SaiAdapter.bulkGet`).
+   */
+  readonly bulkGet?: (
+    objectType: SaiObjectType,
+    keys: readonly AdapterKey[],
+    attrIds: readonly number[],
+  ) => BulkGetResult;
+
   private readonly counters = new CallCounterSet();
   private readonly faults = new FaultInjector();
   private seq = 0;
@@ -78,6 +90,9 @@ export class InstrumentedAdapter<A extends SaiAdapter = SaiAdapter> implements S
   ) {
     this.name = inner.name;
     this.callLog = options.log ? [] : undefined;
+    if (typeof inner.bulkGet === 'function') {
+      this.bulkGet = (objectType, keys, attrIds) => this.delegateBulkGet(objectType, keys, attrIds);
+    }
   }
 
   /** The wrapped adapter's switch id. */
@@ -318,6 +333,30 @@ export class InstrumentedAdapter<A extends SaiAdapter = SaiAdapter> implements S
           ? this.inner.bulkSet(objectType, keys, attrs, mode)
           : this.inner.bulkSet(objectType, keys.slice(from, to), attrs.slice(from, to), mode),
     );
+  }
+
+  /** `bulkGet` through the wrapped adapter's: every entry tried, per-entry faults, counters and log. */
+  private delegateBulkGet(
+    objectType: SaiObjectType,
+    keys: readonly AdapterKey[],
+    attrIds: readonly number[],
+  ): BulkGetResult {
+    const inner = this.inner;
+    const values = new Array<(SaiValue | undefined)[]>(keys.length);
+    const statuses = this.bulk(
+      'get',
+      objectType,
+      keys.length,
+      'ignoreError',
+      (i) => ({ key: keys[i], attrs: [] }),
+      (from, to) => {
+        const r = inner.bulkGet!(objectType, from === 0 && to === keys.length ? keys : keys.slice(from, to), attrIds);
+        for (let k = 0; k < r.statuses.length; k++) values[from + k] = r.values[k];
+        return r.statuses;
+      },
+    );
+    for (let i = 0; i < keys.length; i++) if (statuses[i] !== 0 || values[i] === undefined) values[i] = [];
+    return { statuses, values };
   }
 
   // ---- queries and shutdown ------------------------------------------------------------------

@@ -10,6 +10,7 @@ export type SaiOperation =
   | 'bulkCreate'
   | 'bulkRemove'
   | 'bulkSet'
+  | 'bulkGet'
   | 'query'
   | 'initialize'
   | 'shutdown';

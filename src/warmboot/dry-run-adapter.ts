@@ -26,8 +26,12 @@ export class DryRunAdapter implements SaiAdapter {
   readonly name: string;
   private next = 1n;
 
+  /** Bulk reads go to the real adapter too, when it has them. */
+  readonly bulkGet?: SaiAdapter['bulkGet'];
+
   constructor(private readonly real: SaiAdapter) {
     this.name = `dry-run(${real.name})`;
+    if (real.bulkGet) this.bulkGet = (type, keys, ids) => real.bulkGet!(type, keys, ids);
   }
 
   get switchId(): bigint {

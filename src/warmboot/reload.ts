@@ -1,11 +1,12 @@
 /**
  * `reload`: rebuilds a store from what the adapter holds (DESIGN.md rule 4). Adapter keys come
  * from the saved state (any libsai) or the adapter's own enumeration (`sai_get_object_key`);
- * attributes are read back with get calls; host keys are derived from them (a next hop group's
+ * attributes are read back with get calls (entry types: one `bulkGet` per chunk when the adapter has it); host keys are derived from them (a next hop group's
  * from its members' next hops and weights), or taken from the saved map. Every reloaded object
  * gets a warm boot handle. A cold boot reloads too, to pick up the adapter's default objects.
  */
-import { isSaiStatusError } from '../sai/errors.js';
+import { isSaiStatusError, SaiStatusError } from '../sai/errors.js';
+import { SaiStatus } from '../sai/status.js';
 import type { SaiObjectType } from '../sai/object-type.js';
 import type { AdapterKey } from '../sai/entry.js';
 import type { SaiValue } from '../sai/value.js';
@@ -50,7 +51,11 @@ function readable(traits: SaiTraits): AttrMeta[] {
  * and objects with equal attributes look alike.
  */
 function readAttrs(store: SaiStore, traits: SaiTraits, metas: AttrMeta[], ids: number[], key: AdapterKey) {
-  const values = store.adapter.get(traits.objectType, key, ids);
+  return storeAttrs(metas, store.adapter.get(traits.objectType, key, ids));
+}
+
+/** `readAttrs` on values already read (a `get`'s or a `bulkGet` entry's). */
+function storeAttrs(metas: AttrMeta[], values: readonly (SaiValue | undefined)[]) {
   const out: Record<string, unknown> = {};
   for (let i = 0; i < metas.length; i++) {
     const v = values[i];
@@ -68,6 +73,14 @@ function readAttrs(store: SaiStore, traits: SaiTraits, metas: AttrMeta[], ids: n
     out[m.name] = fromSaiValue(m, v as SaiValue);
   }
   return out;
+}
+
+/** Keys per `bulkGet` call when reloading entry types. */
+export const RELOAD_BULK_GET_CHUNK = 8192;
+
+/** True for the statuses that mean the adapter no longer has the object. */
+function isMissingStatus(status: number): boolean {
+  return status === SaiStatus.INVALID_OBJECT_ID || status === SaiStatus.ITEM_NOT_FOUND;
 }
 
 /** A next hop group's host key from its members: (next hop host key, weight) of each. */
@@ -127,18 +140,8 @@ export function reload(store: SaiStore, options: ReloadOptions = {}): ReloadRepo
     const ids = metas.map((m) => m.id);
     const saved = state?.hostKeys.get(type);
     let n = 0;
-    for (const key of keys) {
-      if (typeof key === 'bigint' && store.byOid(key)) continue; // adapter-owned or listed twice
-      let attrs: Record<string, unknown>;
-      try {
-        attrs = readAttrs(store, traits, metas, ids, key);
-      } catch (e) {
-        if (isSaiStatusError(e) && (e.statusName === 'INVALID_OBJECT_ID' || e.statusName === 'ITEM_NOT_FOUND')) {
-          missing[type] = (missing[type] ?? 0) + 1;
-          continue;
-        }
-        throw e;
-      }
+    /** Adds one object read back from the adapter. */
+    const add = (key: AdapterKey, attrs: Record<string, unknown>): void => {
       // A saved host key is authoritative (a group's key is its configured set, while its members
       // are only its resolved next hops); derivation serves adapters reloaded without a state.
       let hostKey = typeof key === 'bigint' ? saved?.get(key) : undefined;
@@ -162,11 +165,11 @@ export function reload(store: SaiStore, options: ReloadOptions = {}): ReloadRepo
         obj.refs += 1;
         obj.warmBootHandle = true;
         n++;
-        continue;
+        return;
       }
       const existing = os.find(hostKey as never);
-      if (existing && !traits.isEntry && existing.oid === key) continue;
-      if (existing && traits.isEntry && enumerated) continue;
+      if (existing && !traits.isEntry && existing.oid === key) return;
+      if (existing && traits.isEntry && enumerated) return;
       if (existing) {
         const ks =
           type === 'NEXT_HOP_GROUP' ? nextHopGroupKeyString(hostKey as NextHopGroupHostKey) : existing.keyString;
@@ -180,6 +183,46 @@ export function reload(store: SaiStore, options: ReloadOptions = {}): ReloadRepo
       obj.refs += 1;
       obj.warmBootHandle = true;
       n++;
+    };
+    const bulkGet = traits.isEntry ? store.adapter.bulkGet?.bind(store.adapter) : undefined;
+    if (bulkGet) {
+      // Entries are read in chunks, one bulk get per chunk (one get per entry costs far more).
+      const chunk: AdapterKey[] = [];
+      const flush = (): void => {
+        const r = bulkGet(type, chunk, ids);
+        for (let k = 0; k < chunk.length; k++) {
+          const st = r.statuses[k];
+          if (st !== 0) {
+            if (isMissingStatus(st)) {
+              missing[type] = (missing[type] ?? 0) + 1;
+              continue;
+            }
+            throw new SaiStatusError('get', type, chunk[k], st);
+          }
+          add(chunk[k], storeAttrs(metas, r.values[k]));
+        }
+        chunk.length = 0;
+      };
+      for (const key of keys) {
+        chunk.push(key);
+        if (chunk.length === RELOAD_BULK_GET_CHUNK) flush();
+      }
+      if (chunk.length > 0) flush();
+    } else {
+      for (const key of keys) {
+        if (typeof key === 'bigint' && store.byOid(key)) continue; // adapter-owned or listed twice
+        let attrs: Record<string, unknown>;
+        try {
+          attrs = readAttrs(store, traits, metas, ids, key);
+        } catch (e) {
+          if (isSaiStatusError(e) && isMissingStatus(e.status)) {
+            missing[type] = (missing[type] ?? 0) + 1;
+            continue;
+          }
+          throw e;
+        }
+        add(key, attrs);
+      }
     }
     if (n > 0) counts[type] = n;
     total += n;

@@ -40,6 +40,7 @@ import type { AttrMeta, SaiTraits } from '../../traits/define.js';
 import type {
   BulkCreateEntry,
   BulkCreateResult,
+  BulkGetResult,
   BulkErrorMode,
   CallCounters,
   SaiAdapter,
@@ -671,27 +672,33 @@ export class FakeSaiAdapter implements SaiAdapter {
 
   get(objectType: SaiObjectType, key: AdapterKey, attrIds: readonly number[]): (SaiValue | undefined)[] {
     let st = this.enter('get', objectType, key, [], false);
-    const out: (SaiValue | undefined)[] = [];
-    const obj = st === 0 ? this.find(objectType, key) : undefined;
-    if (st === 0 && !obj) st = this.missingStatus(key);
-    if (st === 0) {
-      const traits = this.traitsOf(objectType);
-      for (let i = 0; i < attrIds.length; i++) {
-        const meta = traits.attrById.get(attrIds[i]);
-        if (meta === undefined) {
-          st = attrStatus('UNKNOWN_ATTRIBUTE', i);
-          break;
-        }
-        const v =
-          slotGet(obj!.attrs, meta.id) ??
-          (meta.mode === 'readOnly' ? this.computed(obj!, meta) : undefined) ??
-          meta.saiDefault;
-        out.push(Array.isArray(v) ? [...v] : v);
-      }
-    }
+    let out: (SaiValue | undefined)[] = [];
+    if (st === 0) [st, out] = this.doGet(objectType, key, attrIds);
     this.done('get', objectType, key, [], false, st);
     if (st !== 0) this.fail('get', objectType, key, st);
     return out;
+  }
+
+  /** One get: the status and the values (partial when the status is not 0). */
+  private doGet(
+    objectType: SaiObjectType,
+    key: AdapterKey,
+    attrIds: readonly number[],
+  ): [number, (SaiValue | undefined)[]] {
+    const out: (SaiValue | undefined)[] = [];
+    const obj = this.find(objectType, key);
+    if (!obj) return [this.missingStatus(key), out];
+    const traits = this.traitsOf(objectType);
+    for (let i = 0; i < attrIds.length; i++) {
+      const meta = traits.attrById.get(attrIds[i]);
+      if (meta === undefined) return [attrStatus('UNKNOWN_ATTRIBUTE', i), out];
+      const v =
+        slotGet(obj.attrs, meta.id) ??
+        (meta.mode === 'readOnly' ? this.computed(obj, meta) : undefined) ??
+        meta.saiDefault;
+      out.push(Array.isArray(v) ? [...v] : v);
+    }
+    return [0, out];
   }
 
   /** READ_ONLY attributes the fake computes. */
@@ -807,6 +814,25 @@ export class FakeSaiAdapter implements SaiAdapter {
       if (st !== 0 && mode === 'stopOnError') stopped = true;
     }
     return statuses;
+  }
+
+  /**
+   * Bulk get (any type): per entry the status and values of a single get, numbered, logged (as
+   * bulk `get` calls), fault-injected and counted (one get per successful entry) as one.
+   */
+  bulkGet(objectType: SaiObjectType, keys: readonly AdapterKey[], attrIds: readonly number[]): BulkGetResult {
+    this.requireUp('bulkGet', objectType);
+    const statuses = new Int32Array(keys.length);
+    const values: (SaiValue | undefined)[][] = new Array<(SaiValue | undefined)[]>(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      let st = this.enter('get', objectType, keys[i], [], true);
+      let out: (SaiValue | undefined)[] = [];
+      if (st === 0) [st, out] = this.doGet(objectType, keys[i], attrIds);
+      this.done('get', objectType, keys[i], [], true, st);
+      statuses[i] = st;
+      values[i] = st === 0 ? out : [];
+    }
+    return { statuses, values };
   }
 
   // ---- queries -----------------------------------------------------------------------------

@@ -8,12 +8,17 @@
  * (every later entry, in this chunk or later ones, is NOT_EXECUTED); with IGNORE_ERROR every entry
  * is tried. An entry the binding cannot encode (a bad value, a non-canonical key) is never sent; it
  * gets the status the fake would give it, and the others go on as the mode says.
+ *
+ * Bulk get (`get_route_entries_attribute`, `get_neighbor_entries_attribute`) always runs in
+ * IGNORE_ERROR mode: every entry gets its own status. An entry the bulk call cannot answer in full
+ * (ATTR_NOT_IMPLEMENTED + i for an attribute without a value, BUFFER_OVERFLOW for a list longer
+ * than the first room, or a libsai that answers the whole call NOT_IMPLEMENTED) is read again with
+ * a single get, which has the protocol for both (`read-attrs.ts`).
  */
-import type { BulkCreateEntry, BulkCreateResult, BulkErrorMode } from '../adapter.js';
+import type { BulkCreateEntry, BulkCreateResult, BulkErrorMode, BulkGetResult } from '../adapter.js';
 import type { AdapterKey, EntryKey } from '../../sai/entry.js';
-import type { SaiObjectType } from '../../sai/object-type.js';
-import { SaiStatus } from '../../sai/status.js';
-import type { SaiAttribute } from '../../sai/value.js';
+import { decodeStatus, SaiStatus } from '../../sai/status.js';
+import type { SaiAttribute, SaiValue, SaiValueKind } from '../../sai/value.js';
 import type { SaiTraits } from '../../traits/define.js';
 import { BULK_IGNORE_ERROR, BULK_STOP_ON_ERROR, OID_SIZE, POINTER_SIZE, STATUS_SIZE } from './abi.js';
 import { AttrBlock, listBytesOf } from './attr-block.js';
@@ -22,7 +27,8 @@ import { ENTRY_SIZE, encodeEntry } from './entry-codec.js';
 import { pushAttrs } from './encode-attrs.js';
 import { probeMissing, type ObjectOps } from './method-tables.js';
 import { NativeBuffer } from './native-memory.js';
-import { writePointer } from './value-codec.js';
+import { FIRST_LIST_CAPACITY, type ReadResult } from './read-attrs.js';
+import { isListKind, listElementSize, writePointer } from './value-codec.js';
 
 const U64_MAX = (1n << 64n) - 1n;
 
@@ -309,6 +315,121 @@ export class BulkMarshaller {
       }
     }
     return statuses;
+  }
+
+  /**
+   * Bulk get of entries: the same `attrIds` (decoded as `kinds`) of every key, one libsai call per
+   * chunk in IGNORE_ERROR mode. `single(i)` reads entry i with a single get (see the module comment).
+   */
+  get(
+    ctx: BulkContext,
+    ops: ObjectOps,
+    keys: readonly AdapterKey[],
+    attrIds: readonly number[],
+    kinds: readonly SaiValueKind[],
+    single: (i: number) => ReadResult,
+  ): BulkGetResult {
+    const n = keys.length;
+    const statuses = new Int32Array(n);
+    const values = new Array<(SaiValue | undefined)[]>(n);
+    const type = ops.objectType;
+    const keySize = ENTRY_SIZE[type]!;
+    const na = attrIds.length;
+    let listPer = 0;
+    for (let a = 0; a < na; a++)
+      if (isListKind(kinds[a])) listPer += FIRST_LIST_CAPACITY * listElementSize(kinds[a]) + 8;
+    let ok = 0;
+    const settle = (i: number, r: ReadResult): void => {
+      if (r.ok) {
+        statuses[i] = 0;
+        values[i] = r.values;
+        ok++;
+      } else {
+        statuses[i] = r.status;
+        values[i] = [];
+      }
+    };
+    for (let start = 0; start < n; start += this.chunkSize) {
+      const end = Math.min(n, start + this.chunkSize);
+      const len = end - start;
+      this.block.begin(len * na, len * listPer);
+      this.prepare(len, keySize);
+      const kv = this.keys.view;
+      const cv = this.counts.view;
+      const lv = this.lists.view;
+      let m = 0;
+      for (let i = start; i < end; i++) {
+        if (!encodeEntry(type, kv, m * keySize, keys[i] as EntryKey)) {
+          statuses[i] = SaiStatus.ITEM_NOT_FOUND;
+          values[i] = [];
+          continue;
+        }
+        const first = this.block.count;
+        for (let a = 0; a < na; a++)
+          this.block.pushGetSlot(attrIds[a], kinds[a], isListKind(kinds[a]) ? FIRST_LIST_CAPACITY : 0);
+        cv.setUint32(m * 4, na, true);
+        writePointer(lv, m * POINTER_SIZE, this.block.slotAddressNumber(first));
+        this.index[m++] = i;
+      }
+      if (m === 0) continue;
+      const ret = ops.bulkGetEntry!(
+        m,
+        this.keys.address,
+        this.counts.address,
+        this.lists.address,
+        BULK_IGNORE_ERROR,
+        this.statuses.address,
+      );
+      const sv = this.statuses.view;
+      let untouched = ret !== SaiStatus.SUCCESS;
+      for (let j = 0; untouched && j < m; j++)
+        if (sv.getInt32(j * STATUS_SIZE, true) !== SaiStatus.NOT_EXECUTED) untouched = false;
+      for (let j = 0; j < m; j++) {
+        const i = this.index[j];
+        const st = untouched ? ret : sv.getInt32(j * STATUS_SIZE, true);
+        if (st === 0) {
+          settle(i, this.readEntry(j * na, attrIds, kinds));
+          continue;
+        }
+        const name = decodeStatus(st).name;
+        if (
+          name === 'ATTR_NOT_IMPLEMENTED' ||
+          name === 'BUFFER_OVERFLOW' ||
+          (untouched && name === 'NOT_IMPLEMENTED')
+        ) {
+          settle(i, single(i));
+          continue;
+        }
+        statuses[i] = st;
+        values[i] = [];
+      }
+    }
+    ctx.counters.add(type, 'get', ok);
+    return { statuses, values };
+  }
+
+  /** Decodes the `attrIds.length` slots from `first` of the block after a successful bulk get. */
+  private readEntry(first: number, attrIds: readonly number[], kinds: readonly SaiValueKind[]): ReadResult {
+    const out = new Array<SaiValue | undefined>(attrIds.length);
+    for (let a = 0; a < attrIds.length; a++) {
+      const slot = first + a;
+      const kind = kinds[a];
+      if (this.block.idAt(slot) !== attrIds[a] >>> 0) {
+        return { ok: false, status: SaiStatus.FAILURE, detail: `libsai changed attribute id ${attrIds[a]}` };
+      }
+      if (isListKind(kind)) {
+        const r = this.block.readList(slot, kind);
+        if (!r.ok) return { ok: false, status: SaiStatus.FAILURE, detail: `bad list (attribute ${attrIds[a]})` };
+        out[a] = r.value;
+      } else {
+        const v = this.block.readScalar(slot, kind);
+        if (v === undefined) {
+          return { ok: false, status: SaiStatus.FAILURE, detail: `malformed ${kind} (attribute ${attrIds[a]})` };
+        }
+        out[a] = v;
+      }
+    }
+    return { ok: true, values: out };
   }
 
   /** Frees the native arrays. */

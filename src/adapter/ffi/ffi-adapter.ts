@@ -30,12 +30,13 @@ import type {
   BulkCreateEntry,
   BulkCreateResult,
   BulkErrorMode,
+  BulkGetResult,
   CallCounters,
   SaiAdapter,
   SwitchDefaults,
 } from '../adapter.js';
 import type { AdapterKey, EntryKey } from '../../sai/entry.js';
-import { SaiStatusError, type SaiOperation } from '../../sai/errors.js';
+import { isSaiStatusError, SaiStatusError, type SaiOperation } from '../../sai/errors.js';
 import { objectTypeFromId, type SaiObjectType } from '../../sai/object-type.js';
 import { attrStatus, decodeStatus, SaiStatus } from '../../sai/status.js';
 import type { SaiAttribute, SaiValue, SaiValueKind } from '../../sai/value.js';
@@ -403,6 +404,54 @@ export class FfiSaiAdapter implements SaiAdapter {
     if (attrs.length !== keys.length)
       this.fail('bulkSet', objectType, undefined, SaiStatus.INVALID_PARAMETER, 'one attribute per key');
     return this.bulk.set(this.bulkContext(), ops, traitsOf(objectType)!, keys, attrs, mode);
+  }
+
+  /**
+   * Bulk get (`get_route_entries_attribute`, `get_neighbor_entries_attribute`) in chunks of
+   * preallocated native arrays; a type or libsai without the slot is answered with single gets.
+   * Per entry the status and values of a single get (see `SaiAdapter.bulkGet`).
+   */
+  bulkGet(objectType: SaiObjectType, keys: readonly AdapterKey[], attrIds: readonly number[]): BulkGetResult {
+    const ops = this.opsOf('bulkGet', objectType, undefined);
+    const n = keys.length;
+    const traits = traitsOf(objectType);
+    const kinds: SaiValueKind[] = new Array<SaiValueKind>(attrIds.length);
+    for (let a = 0; a < attrIds.length; a++) {
+      const kind = typeof attrIds[a] === 'number' ? traits?.attrById.get(attrIds[a])?.kind : undefined;
+      if (kind === undefined) {
+        // As the single get: an attribute the traits do not model fails every entry.
+        const values = Array.from({ length: n }, () => [] as (SaiValue | undefined)[]);
+        return { statuses: new Int32Array(n).fill(attrStatus('UNKNOWN_ATTRIBUTE', a)), values };
+      }
+      kinds[a] = kind;
+    }
+    if (!ops.isEntry || !ops.bulkGetEntry || !ops.get) return this.bulkGetBySingles(objectType, keys, attrIds);
+    const get = ops.get;
+    return this.bulk.get(this.bulkContext(), ops, keys, attrIds, kinds, (i) => {
+      const st = this.entryKeyStatus(objectType, keys[i], false);
+      if (st !== 0) return { ok: false, status: st };
+      return readAttributes(get, this.entry.address, this.block, attrIds, kinds);
+    });
+  }
+
+  /** `bulkGet` as a loop of single gets (no bulk get slot). */
+  private bulkGetBySingles(
+    objectType: SaiObjectType,
+    keys: readonly AdapterKey[],
+    attrIds: readonly number[],
+  ): BulkGetResult {
+    const statuses = new Int32Array(keys.length);
+    const values = new Array<(SaiValue | undefined)[]>(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      try {
+        values[i] = this.get(objectType, keys[i], attrIds);
+      } catch (e) {
+        if (!isSaiStatusError(e) || e.statusName === 'UNINITIALIZED') throw e;
+        statuses[i] = e.status;
+        values[i] = [];
+      }
+    }
+    return { statuses, values };
   }
 
   private bulkContext(): BulkContext {

@@ -9,10 +9,10 @@
  * | slots | since |
  * |---|---|
  * | create / remove / set / get of every type used; group members 4..7 of vlan, lag, next hop group | 1.0.0 |
- * | route bulk create / remove / set (4, 5, 6) | 1.2.0 |
+ * | route bulk create / remove / set / get (4, 5, 6, 7) | 1.2.0 |
  * | next hop group member bulk create / remove (8, 9; 1.0 had a different mode argument) | 1.2.0 |
  * | bridge port create / remove / set / get (7..10; at 4..7 in 1.0, 6..9 in 1.2) | 1.3.0 |
- * | neighbor bulk create / remove / set (5, 6, 7) | 1.11.0 |
+ * | neighbor bulk create / remove / set / get (5, 6, 7, 8) | 1.11.0 |
  * | next hop group member bulk set (14; 1.10 had get and set in the other order) | 1.11.0 |
  *
  * A libsai without `sai_query_api_version` (older than 1.10) is taken as 1.0.0: base slots only.
@@ -55,6 +55,15 @@ export type BulkCreateOidFn = (
   ids: bigint,
   statuses: bigint,
 ) => number;
+/** Bulk entry get `(n, entries, const uint32_t *attr_count, sai_attribute_t **attr_list, mode, statuses)`. */
+export type BulkGetEntryFn = (
+  n: number,
+  entries: bigint,
+  counts: bigint,
+  lists: bigint,
+  mode: number,
+  statuses: bigint,
+) => number;
 /** Bulk remove (entries or oids). */
 export type BulkRemoveFn = (n: number, keys: bigint, mode: number, statuses: bigint) => number;
 /** Bulk set, one attribute per entry. */
@@ -76,6 +85,8 @@ export interface ObjectOps {
   readonly bulkCreateOid?: BulkCreateOidFn;
   readonly bulkRemove?: BulkRemoveFn;
   readonly bulkSet?: BulkSetFn;
+  /** Bulk get of entries (routes, neighbors). */
+  readonly bulkGetEntry?: BulkGetEntryFn;
 }
 
 interface Slot {
@@ -91,6 +102,7 @@ interface TypeSlots {
   readonly bulkCreate?: Slot;
   readonly bulkRemove?: Slot;
   readonly bulkSet?: Slot;
+  readonly bulkGet?: Slot;
 }
 
 const V1_0 = saiVersion(1, 0, 0);
@@ -122,6 +134,7 @@ export const TYPE_SLOTS: Readonly<Record<SaiObjectType, TypeSlots>> = {
     bulkCreate: { slot: 5, since: saiVersion(1, 11, 0) },
     bulkRemove: { slot: 6, since: saiVersion(1, 11, 0) },
     bulkSet: { slot: 7, since: saiVersion(1, 11, 0) },
+    bulkGet: { slot: 8, since: saiVersion(1, 11, 0) },
   },
   ROUTE_ENTRY: {
     api: 'ROUTE',
@@ -129,6 +142,7 @@ export const TYPE_SLOTS: Readonly<Record<SaiObjectType, TypeSlots>> = {
     bulkCreate: { slot: 4, since: saiVersion(1, 2, 0) },
     bulkRemove: { slot: 5, since: saiVersion(1, 2, 0) },
     bulkSet: { slot: 6, since: saiVersion(1, 2, 0) },
+    bulkGet: { slot: 7, since: saiVersion(1, 2, 0) },
   },
   FDB_ENTRY: { api: 'FDB', crud: 0 },
 };
@@ -191,6 +205,9 @@ export function bindMethodTables(
         : bind<BulkCreateOidFn>(table, s.bulkCreate?.slot, s.bulkCreate?.since ?? 0, p.bulkCreateOid),
       bulkRemove: bind<BulkRemoveFn>(table, s.bulkRemove?.slot, s.bulkRemove?.since ?? 0, p.bulkRemove),
       bulkSet: bind<BulkSetFn>(table, s.bulkSet?.slot, s.bulkSet?.since ?? 0, p.bulkSet),
+      bulkGetEntry: isEntry
+        ? bind<BulkGetEntryFn>(table, s.bulkGet?.slot, s.bulkGet?.since ?? 0, p.bulkCreateEntry)
+        : undefined,
     });
   }
   return { ops, apis };

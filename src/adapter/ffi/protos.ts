@@ -21,7 +21,7 @@ export interface SaiProtos {
   readonly removeEntry: TypeObject;
   /** entry set `(const entry *, const sai_attribute_t *)`. */
   readonly setEntry: TypeObject;
-  /** bulk entry create `(n, entries, attr_count *, attr_list **, mode, statuses *)`. */
+  /** bulk entry create `(n, entries, attr_count *, attr_list **, mode, statuses *)`; also bulk entry get. */
   readonly bulkCreateEntry: TypeObject;
   /** bulk entry or oid remove `(n, keys, mode, statuses *)`. */
   readonly bulkRemove: TypeObject;
