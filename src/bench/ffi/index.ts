@@ -378,7 +378,7 @@ export async function runFfiBenchmarks(options: FfiBenchOptions): Promise<FfiBen
         `${chunk} per create_route_entries call on both sides`,
     );
     notes.push(
-      `warm boot: FFI reload read ${warmGets} objects with per-object gets; C read ${c.gets.routes} routes ` +
+      `warm boot: FFI reload read ${warmGets} objects (entries through bulkGet where the library has it, other objects one get each); C read ${c.gets.routes} routes ` +
         `(${c.gets.mode}) and ${c.gets.others} other objects`,
     );
     if (warmWrites !== 0) notes.push(`warm boot wrote ${warmWrites} times to the libsai (must be 0)`);
