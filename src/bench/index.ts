@@ -8,6 +8,8 @@
  *   (d) the day of updates in batches of 1,000, against raw Map set/delete
  *   (e) scaling: (a) and (b) at 1/8, 1/4, 1/2 and the whole table
  *   (f) heap bytes per route after the cold boot
+ *   (g) through FFI on libsaivs: cold programming and the warm boot cycle, against `route_bench`,
+ *       a C program making the same calls into the same library (when both are built)
  *
  * Each job runs in a fresh process (`worker.ts`). Results: one JSON object, and with `outDir`
  * `bench.json` and `scaling.svg` there. Ratios are ours / baseline, measured in the same process.
@@ -18,6 +20,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../cli/package-root.js';
+import { loadRouteInput } from '../cli/inputs.js';
+import { defaultFfiBenchPaths, runFfiBenchmarks, type FfiBenchResult } from './ffi/index.js';
 import { lineChart } from './svg.js';
 import type { BenchJob, BenchJobResult } from './types.js';
 
@@ -32,6 +36,8 @@ export interface BenchRunOptions {
   readonly scales?: readonly number[];
   /** Log progress lines to stderr (default: unless json). */
   readonly log?: (line: string) => void;
+  /** Run the FFI benchmark on libsaivs too (default: when it and route_bench are built). */
+  readonly ffi?: boolean;
 }
 
 /** The suite's result. */
@@ -48,11 +54,14 @@ export interface BenchResult {
   readonly warmBoot: BenchJobResult;
   readonly changed: BenchJobResult;
   readonly updates?: BenchJobResult;
+  /** The FFI path on libsaivs against a C program making the same calls (when libsaivs is built). */
+  readonly ffi?: FfiBenchResult;
   readonly scaling: readonly { fraction: number; cold: BenchJobResult; warm: BenchJobResult }[];
   readonly targets: Record<string, { readonly target: string; readonly measured: string; readonly met: boolean }>;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
+const quiet = { enabled: false, task: () => ({ update: () => {}, stop: () => {} }) } as never;
 
 function workerCommand(): string[] {
   const js = join(here, 'bench-worker.js');
@@ -117,6 +126,13 @@ export async function runBenchmarks(options: BenchRunOptions): Promise<BenchResu
       log(`updates (${updates.length} files, batches of ${batchSize})`);
       upd = runJob(job('updates', full.fraction));
     }
+    let ffi: FfiBenchResult | undefined;
+    const paths = defaultFfiBenchPaths();
+    if (options.ffi ?? (existsSync(paths.libPath) && existsSync(paths.routeBenchPath))) {
+      log('FFI on libsaivs, against route_bench (C) making the same calls');
+      const input = await loadRouteInput({ files: routes, skipBad: false, progress: quiet });
+      ffi = await runFfiBenchmarks({ prefixes: input.routes.map((r) => r.prefix) });
+    }
     const result: BenchResult = {
       machine: {
         node: process.version,
@@ -128,8 +144,9 @@ export async function runBenchmarks(options: BenchRunOptions): Promise<BenchResu
       warmBoot: full.warm,
       changed,
       updates: upd,
+      ffi,
       scaling,
-      targets: targets(full.cold, full.warm, changed, upd),
+      targets: { ...targets(full.cold, full.warm, changed, upd), ...(ffi ? ffiTargets(ffi) : {}) },
     };
     if (options.outDir) {
       mkdirSync(options.outDir, { recursive: true });
@@ -184,6 +201,21 @@ function targets(
       met: upd.updates!.perSec >= 500_000,
     };
   return t;
+}
+
+function ffiTargets(f: FfiBenchResult): BenchResult['targets'] {
+  return {
+    ffiColdProgramming: {
+      target: '>= 500,000 routes/s through FFI',
+      measured: `${Math.round(f.cold.perSec)} routes/s (${f.cold.ratio.toFixed(1)}x the C program)`,
+      met: f.cold.perSec >= 500_000,
+    },
+    ffiWarmBoot: {
+      target: '<= 3000 ms through FFI, zero writes',
+      measured: `${Math.round(f.warmBoot.ms)} ms, ${f.warmBoot.writes} writes (${f.warmBoot.ratio.toFixed(1)}x the C program)`,
+      met: f.warmBoot.ms <= 3000 && f.warmBoot.writes === 0,
+    },
+  };
 }
 
 function scalingChart(scaling: BenchResult['scaling']): string {
