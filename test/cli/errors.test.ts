@@ -1,9 +1,8 @@
 /** Failures of the CLI: non-zero exit, the reason on stderr, no stack trace for expected errors. */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoReportSchema } from '../../src/cli/report.js';
-import { FIXTURES, ROOT, runCli } from './run-cli.js';
+import { FIXTURES, runCli } from './run-cli.js';
 
 const bad = join(FIXTURES, 'bad.txt');
 

@@ -7,7 +7,7 @@
  */
 import { expect, it } from 'vitest';
 import type { CallCounters, FaultRule, SaiAdapter } from '../../src/adapter/index.js';
-import { FakeSaiAdapter, InstrumentedAdapter } from '../../src/adapter/index.js';
+import { FakeSaiAdapter } from '../../src/adapter/index.js';
 import { isSaiStatusError, SaiStatus, type RouteEntryKey } from '../../src/sai/index.js';
 import { NextHopTraits, RouteEntryTraits, RouterInterfaceTraits } from '../../src/traits/index.js';
 import { toSaiValue } from '../../src/traits/define.js';

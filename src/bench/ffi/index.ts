@@ -29,7 +29,8 @@
  * process's CPU time: on a shared machine compare both.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { packageRoot } from '../../cli/package-root.js';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -202,32 +203,9 @@ export interface FfiBenchResult {
 /** Targets of issue 5, section 4. */
 export const FFI_BENCH_TARGETS = { coldRoutesPerSec: 500_000, warmCycleMs: 3_000 } as const;
 
-/** The saistore package root: the nearest directory above this module whose package.json is `saistore`. */
-function packageRoot(): string {
-  let start: string;
-  try {
-    start = dirname(fileURLToPath(import.meta.url));
-  } catch {
-    start = process.argv[1] ? dirname(resolve(process.argv[1])) : process.cwd();
-  }
-  for (let dir = start; ;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'saistore') return dir;
-      } catch {
-        // unreadable: keep going up
-      }
-    }
-    const up = dirname(dir);
-    if (up === dir) return process.cwd();
-    dir = up;
-  }
-}
-
 /** Default paths of the libsai and the C baseline. */
 export function defaultFfiBenchPaths(): { libPath: string; routeBenchPath: string } {
-  const build = join(packageRoot(), 'native', 'build');
+  const build = join(packageRoot(fileURLToPath(import.meta.url)), 'native', 'build');
   return { libPath: join(build, 'libsaivs.so'), routeBenchPath: join(build, 'route_bench') };
 }
 
