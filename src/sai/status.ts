@@ -54,9 +54,7 @@ export function attrStatus(name: SaiAttrStatusName, index: number): number {
   return -(SaiAttrStatusBase[name] + index);
 }
 
-const plainNames = new Map<number, SaiStatusName>(
-  Object.entries(SaiStatus).map(([k, v]) => [v, k as SaiStatusName]),
-);
+const plainNames = new Map<number, SaiStatusName>(Object.entries(SaiStatus).map(([k, v]) => [v, k as SaiStatusName]));
 const rangeNames = new Map<number, SaiAttrStatusName>(
   Object.entries(SaiAttrStatusBase).map(([k, v]) => [v, k as SaiAttrStatusName]),
 );

@@ -38,5 +38,4 @@ describe('saistore failures', () => {
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/choose one/);
   });
-
 });
