@@ -22,7 +22,7 @@ export {
   type RouteAction,
 } from './state/switch-state.js';
 export { RouteTable, diffRouteTables, prefixHash, type RouteChange, type RouteTableDiff } from './state/route-table.js';
-export { stateDelta, diffMaps, deltaSize, type StateDelta, type MapDelta } from './state/delta.js';
+export { stateDelta, diffMaps, type StateDelta, type MapDelta } from './state/delta.js';
 export {
   encodeSwitchState,
   decodeSwitchState,

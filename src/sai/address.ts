@@ -153,11 +153,6 @@ export function isCanonicalIpPrefix(s: string): boolean {
   }
 }
 
-/** The prefix length of a canonical prefix string. */
-export function prefixLength(prefix: string): number {
-  return Number(prefix.slice(prefix.indexOf('/') + 1));
-}
-
 const MAC_RE = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/;
 
 /**

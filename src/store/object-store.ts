@@ -266,11 +266,6 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
     return out;
   }
 
-  /** `release` for many host keys. */
-  releaseMany(hostKeys: Iterable<InferHostKey<T>>): void {
-    for (const hk of hostKeys) this.release(hk);
-  }
-
   /** Creates pending placeholders through the adapter's bulk API, in chunks. */
   private bulkCreate(
     items: readonly SetObjectItem<T>[],

@@ -16,11 +16,6 @@ import type { SaiAttribute, SaiValue } from '../sai/value.js';
 /** Placeholder ids are `PLACEHOLDER_BASE | n`, n counting from 1: no adapter hands out such ids. */
 export const PLACEHOLDER_BASE = 0xfeed_0000_0000_0000n;
 
-/** True for a placeholder id. */
-export function isPlaceholder(oid: bigint): boolean {
-  return (oid & 0xffff_0000_0000_0000n) === PLACEHOLDER_BASE;
-}
-
 /** A read-through, write-swallowing adapter. */
 export class DryRunAdapter implements SaiAdapter {
   readonly name: string;

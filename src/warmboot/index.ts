@@ -17,7 +17,7 @@ export {
 export { reload, type ReloadReport, type ReloadOptions } from './reload.js';
 export { releaseUnclaimed, unclaimed, type ReleaseReport } from './release.js';
 export { exitForWarmBoot } from './exit.js';
-export { DryRunAdapter, PLACEHOLDER_BASE, isPlaceholder } from './dry-run-adapter.js';
+export { DryRunAdapter, PLACEHOLDER_BASE } from './dry-run-adapter.js';
 export {
   planWarmBoot,
   applyWarmBoot,

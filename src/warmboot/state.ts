@@ -11,7 +11,7 @@
 import type { SaiObjectType } from '../sai/object-type.js';
 import { SAI_OBJECT_TYPES } from '../sai/object-type.js';
 import type { EntryKey, EntryObjectType } from '../sai/entry.js';
-import { entryLocal, entryScope, makeEntryKey } from '../sai/entry.js';
+import { makeEntryKey } from '../sai/entry.js';
 import { ALL_TRAITS } from '../traits/index.js';
 import type { SaiStore } from '../store/sai-store.js';
 
@@ -78,18 +78,6 @@ export function* adapterKeysOf(state: WarmBootState, type: SaiObjectType): Itera
   for (const [scope, locals] of col.scopes) {
     for (const local of locals) yield makeEntryKey(type as EntryObjectType, state.switchId, scope, local);
   }
-}
-
-/** Entry keys grouped by scope, from a list of entry keys (for adapters that enumerate). */
-export function entryColumn(type: EntryObjectType, keys: readonly EntryKey[]): AdapterKeyColumn {
-  const scopes = new Map<bigint, string[]>();
-  for (const k of keys) {
-    const s = entryScope(type, k);
-    let list = scopes.get(s);
-    if (!list) scopes.set(s, (list = []));
-    list.push(entryLocal(type, k));
-  }
-  return { kind: 'entry', scopes };
 }
 
 /** True for a modeled object type name. */

@@ -59,10 +59,3 @@ export function stateDelta(from: SwitchState, to: SwitchState): StateDelta {
     },
   };
 }
-
-/** Number of entries a delta adds, removes and changes. */
-export function deltaSize(d: StateDelta): number {
-  const m = (x: { added: unknown[]; removed: unknown[]; changed: unknown[] }) =>
-    x.added.length + x.removed.length + x.changed.length;
-  return m(d.ports) + m(d.vlans) + m(d.routerInterfaces) + m(d.neighbors) + m(d.routes.v4) + m(d.routes.v6);
-}
