@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FakeSaiAdapter } from '../../src/adapter/index.js';
+import { SaiStatus } from '../../src/sai/index.js';
 import {
   DesiredStateError,
   RouteActionInterner,
+  RouteTable,
+  type RouteAction,
   SwitchAgent,
   stateFiles,
   syntheticTopology,
@@ -50,5 +53,31 @@ describe('SwitchAgent', () => {
     SwitchAgent.boot({ createAdapter, desired: base, stateDir: dir, keepState: true });
     expect(existsSync(stateFiles(dir).state)).toBe(true);
     expect(SwitchAgent.boot({ createAdapter, desired: base, stateDir: dir }).report.bootType).toBe('warm');
+  });
+});
+
+describe('route programming in chunks', () => {
+  it('a failure in the second chunk of new routes keeps the first; applying again converges, nothing leaks', () => {
+    const routes = Array.from({ length: 10_000 }, (_, i) => ({ prefix: `20.${i >> 8}.${i & 255}.0/24` }));
+    const desired = syntheticTopology(routes, undefined, { rifs: 2, neighborsPerRif: 2, groups: 4 });
+    const empty = { ...desired, routes: { v4: RouteTable.empty<RouteAction>(), v6: RouteTable.empty<RouteAction>() } };
+    const { agent } = SwitchAgent.boot({ createAdapter, desired: empty });
+    const fake = agent.adapter as FakeSaiAdapter;
+    let n = 0;
+    fake.injectFault({
+      when: (c) => c.op === 'create' && c.objectType === 'ROUTE_ENTRY' && ++n === 9000,
+      status: SaiStatus.TABLE_FULL,
+    });
+    expect(() => agent.apply(desired)).toThrow(/TABLE_FULL/);
+    const interfaceRoutes = 2 * 4;
+    expect(fake.objectCount('ROUTE_ENTRY')).toBe(interfaceRoutes + 8192);
+    fake.clearFaults();
+    agent.apply(desired);
+    expect(fake.objectCount('ROUTE_ENTRY')).toBe(interfaceRoutes + 10_000);
+    expect(agent.counts.routes).toBe(10_000);
+    agent.apply(empty);
+    expect(fake.objectCount('ROUTE_ENTRY')).toBe(interfaceRoutes);
+    expect(fake.objectCount('NEXT_HOP_GROUP')).toBe(0);
+    expect(fake.objectCount('NEXT_HOP_GROUP_MEMBER')).toBe(0);
   });
 });

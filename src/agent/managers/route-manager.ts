@@ -18,14 +18,34 @@ import type { NextHopGroupManager } from './next-hop-group-manager.js';
 type RouteAttrs = { readonly nextHopId: bigint } | { readonly packetAction: 'DROP' | 'TRAP' };
 type Family = 'v4' | 'v6';
 
+/** New routes per `acquireMany` call. */
+const CHUNK = 8192;
+
+/** Progress of one family's apply (see `RouteManager.#done`). */
+interface Done {
+  readonly segments: {
+    readonly list: readonly (readonly [string, ...RouteAction[]])[];
+    to: number;
+    readonly at: 1 | 2;
+  }[];
+  readonly changes: RouteChange<RouteAction>[];
+}
+
+function emptyDone(): Done {
+  return { segments: [], changes: [] };
+}
+
 const DROP: RouteAttrs = Object.freeze({ packetAction: 'DROP' as const });
 const TRAP: RouteAttrs = Object.freeze({ packetAction: 'TRAP' as const });
 
 /** Programs the routes of the default virtual router. */
 export class RouteManager {
   readonly #programmed: Record<Family, RouteTable<RouteAction>> = { v4: RouteTable.empty(), v6: RouteTable.empty() };
-  /** What `applyAdds` did, until `applyRemoves` completes the family (then it is the target table). */
-  readonly #added: Record<Family, RouteChange<RouteAction>[]> = { v4: [], v6: [] };
+  /**
+   * What `applyAdds` did, until `applyRemoves` completes the family (then it is the target
+   * table): prefixes of the delta's lists done in order (a count, not a copy), and single changes.
+   */
+  readonly #done: Record<Family, Done> = { v4: emptyDone(), v6: emptyDone() };
   readonly #groupKeys = new WeakMap<RouteAction, string>();
   readonly #routes: SaiObjectStore<TraitsOf<'ROUTE_ENTRY'>>;
 
@@ -62,46 +82,16 @@ export class RouteManager {
     if (a.kind === 'forward') this.groups.release(this.groupKey(a));
   }
 
-  /** Adds and changes routes of one family (after neighbors and groups exist). */
+  /**
+   * Adds and changes routes of one family (after neighbors and groups exist). New routes go to
+   * the store in chunks of `CHUNK` (`acquireMany`, bulk), so the per-route temporaries of one
+   * chunk die young instead of living through a 1.3M-route call.
+   */
   applyAdds(family: Family, diff: RouteTableDiff<RouteAction>): void {
-    const programmed = this.#programmed[family];
-    const creates: [string, RouteAction][] = [];
-    const moves: [string, RouteAction, RouteAction][] = [];
-    const sort = (prefix: string, action: RouteAction) => {
-      const cur = programmed.get(prefix);
-      if (cur === undefined) creates.push([prefix, action]);
-      else if (cur !== action && !routeActionEquals(cur, action)) moves.push([prefix, cur, action]);
-    };
-    for (const [prefix, action] of diff.added) sort(prefix, action);
-    for (const [prefix, , action] of diff.changed) sort(prefix, action);
-    const done = this.#added[family];
-    const vrId = this.ctx.vrId;
     let complete = false;
     try {
-      if (creates.length > 0) {
-        const items = creates.map(([prefix, action]) => [{ vrId, prefix }, this.acquire(action)] as const);
-        try {
-          this.#routes.acquireMany(items);
-        } catch (e) {
-          for (const [, action] of creates) this.let(action);
-          throw e;
-        }
-        for (const c of creates) done.push(c);
-      }
-      for (const [prefix, before, after] of moves) {
-        const hostKey = { vrId, prefix };
-        const attrs = this.acquire(after);
-        try {
-          this.#routes.acquire(hostKey, attrs);
-        } catch (e) {
-          this.let(after);
-          throw e;
-        }
-        // The new reference holds the route; drop the old one and the old group's use.
-        this.#routes.release(hostKey);
-        this.let(before);
-        done.push([prefix, after]);
-      }
+      this.addList(family, diff.added, 1);
+      this.addList(family, diff.changed, 2);
       complete = true;
     } finally {
       // On success nothing is rebuilt here: `applyRemoves` makes the target table the programmed one.
@@ -109,10 +99,67 @@ export class RouteManager {
     }
   }
 
+  /** Programs `list[i][0]` with action `list[i][at]`, chunk by chunk, recording what is done. */
+  private addList(family: Family, list: readonly (readonly [string, ...RouteAction[]])[], at: 1 | 2): void {
+    if (list.length === 0) return;
+    const programmed = this.#programmed[family];
+    const done = this.#done[family];
+    const segment = { list, to: 0, at };
+    done.segments.push(segment);
+    const vrId = this.ctx.vrId;
+    for (let start = 0; start < list.length; start += CHUNK) {
+      const end = Math.min(list.length, start + CHUNK);
+      const items: (readonly [{ vrId: bigint; prefix: string }, RouteAttrs])[] = [];
+      const actions: RouteAction[] = [];
+      for (let i = start; i < end; i++) {
+        const prefix = list[i][0];
+        const action = list[i][at] as RouteAction;
+        const cur = programmed.get(prefix);
+        if (cur === undefined) {
+          items.push([{ vrId, prefix }, this.acquire(action)]);
+          actions.push(action);
+        } else if (cur !== action && !routeActionEquals(cur, action)) {
+          this.move(prefix, cur, action);
+          done.changes.push([prefix, action]);
+        }
+      }
+      if (items.length > 0) {
+        try {
+          this.#routes.acquireMany(items);
+        } catch (e) {
+          for (const a of actions) this.let(a);
+          throw e;
+        }
+      }
+      segment.to = end;
+    }
+  }
+
+  /** Moves a programmed route to another action: the new reference first, then the old one goes. */
+  private move(prefix: string, before: RouteAction, after: RouteAction): void {
+    const hostKey = { vrId: this.ctx.vrId, prefix };
+    const attrs = this.acquire(after);
+    try {
+      this.#routes.acquire(hostKey, attrs);
+    } catch (e) {
+      this.let(after);
+      throw e;
+    }
+    this.#routes.release(hostKey);
+    this.let(before);
+  }
+
   /** After a failure: what is programmed is the old table plus exactly what succeeded. */
   private settle(family: Family): void {
-    this.#programmed[family] = this.#programmed[family].withChanges(this.#added[family]);
-    this.#added[family] = [];
+    const done = this.#done[family];
+    function* changes(): IterableIterator<RouteChange<RouteAction>> {
+      for (const s of done.segments) {
+        for (let i = 0; i < s.to; i++) yield [s.list[i][0], s.list[i][s.at] as RouteAction];
+      }
+      yield* done.changes;
+    }
+    this.#programmed[family] = this.#programmed[family].withChanges(changes());
+    this.#done[family] = emptyDone();
   }
 
   /**
@@ -121,7 +168,7 @@ export class RouteManager {
    */
   applyRemoves(family: Family, diff: RouteTableDiff<RouteAction>, target: RouteTable<RouteAction>): void {
     const programmed = this.#programmed[family];
-    const done = this.#added[family];
+    const done = this.#done[family];
     const vrId = this.ctx.vrId;
     let complete = false;
     try {
@@ -130,13 +177,13 @@ export class RouteManager {
         if (cur === undefined) continue;
         this.#routes.release({ vrId, prefix });
         this.let(cur);
-        done.push([prefix, undefined]);
+        done.changes.push([prefix, undefined]);
       }
       complete = true;
     } finally {
       if (complete) {
         this.#programmed[family] = target;
-        this.#added[family] = [];
+        this.#done[family] = emptyDone();
       } else {
         this.settle(family);
       }
