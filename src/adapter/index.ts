@@ -22,3 +22,4 @@ export {
   type AdapterCallLogEntry,
 } from './instrumented.js';
 export { CallCounterSet, type WriteTotals } from './counters.js';
+export { CountingAdapter, FaultingAdapter } from './instrumentation.js';

@@ -31,12 +31,12 @@ import type {
   BulkCreateResult,
   BulkErrorMode,
   BulkGetResult,
-  CallCounters,
   SaiAdapter,
   SwitchDefaults,
 } from './adapter.js';
-import { CallCounterSet, type WriteTotals } from './counters.js';
-import { FaultInjector, type FakeCall, type FaultRule } from './faults.js';
+import type { WriteTotals } from './counters.js';
+import type { FakeCall } from './faults.js';
+import { FaultingAdapter } from './instrumentation.js';
 
 /** One SAI call as the instrumented adapter sees it (the fake's `FakeCall`): bulk calls once per entry. */
 export type AdapterCall = FakeCall;
@@ -61,11 +61,12 @@ function statusOf(e: unknown): number {
 }
 
 /** Any `SaiAdapter` with counters, a call log and fault injection (see the module comment). */
-export class InstrumentedAdapter<A extends SaiAdapter = SaiAdapter> implements SaiAdapter {
+export class InstrumentedAdapter<A extends SaiAdapter = SaiAdapter>
+  extends FaultingAdapter<AdapterCallLogEntry>
+  implements SaiAdapter
+{
   /** The wrapped adapter's name. */
   readonly name: string;
-  /** The call log when `log` was set: every call (every bulk entry) with its status. */
-  readonly callLog: AdapterCallLogEntry[] | undefined;
 
   /**
    * Bulk get, present only when the wrapped adapter has one: faults, counters (one get per
@@ -77,9 +78,6 @@ export class InstrumentedAdapter<A extends SaiAdapter = SaiAdapter> implements S
     attrIds: readonly number[],
   ) => BulkGetResult;
 
-  private readonly counters = new CallCounterSet();
-  private readonly faults = new FaultInjector();
-  private seq = 0;
   private shutDown = false;
 
   /** Wraps `inner`; every call is delegated to it. */
@@ -88,8 +86,8 @@ export class InstrumentedAdapter<A extends SaiAdapter = SaiAdapter> implements S
     readonly inner: A,
     options: InstrumentedAdapterOptions = {},
   ) {
+    super(options.log);
     this.name = inner.name;
-    this.callLog = options.log ? [] : undefined;
     if (typeof inner.bulkGet === 'function') {
       this.bulkGet = (objectType, keys, attrIds) => this.delegateBulkGet(objectType, keys, attrIds);
     }
@@ -98,38 +96,6 @@ export class InstrumentedAdapter<A extends SaiAdapter = SaiAdapter> implements S
   /** The wrapped adapter's switch id. */
   get switchId(): bigint {
     return this.inner.switchId;
-  }
-
-  // ---- counters, log, faults -------------------------------------------------------------------
-
-  /** Counters of one object type: objects created / removed / set, gets (zeros when none). */
-  countersOf(objectType: SaiObjectType): Readonly<CallCounters> {
-    return this.counters.of(objectType);
-  }
-
-  /** Creates, sets and removes summed over every type, and their total. */
-  writes(): InstrumentedWriteTotals {
-    return this.counters.writes();
-  }
-
-  /** Zeroes every counter and empties the call log (call numbering goes on). */
-  resetCounters(): void {
-    this.counters.reset();
-    if (this.callLog) this.callLog.length = 0;
-  }
-
-  /**
-   * Adds a fault rule (the fake's `FaultRule`): a call (or bulk entry) it matches answers
-   * `status` without reaching the wrapped adapter. `nth` counts calls from now, 1 = the next call;
-   * `when` is a predicate on the call; `times` (default 1, Infinity for always) how often it fires.
-   */
-  injectFault(rule: FaultRule): void {
-    this.faults.add(rule, this.seq);
-  }
-
-  /** Drops every fault rule. */
-  clearFaults(): void {
-    this.faults.clear();
   }
 
   /** Number of live objects of a type, by `getObjectKeys` (neither numbered nor counted). */

@@ -48,10 +48,10 @@ import type {
 } from '../adapter.js';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { valueFitsKind } from './check-value.js';
-import { CallCounterSet, type WriteTotals } from '../counters.js';
 import { decodeSlots, encodeSlots } from './warm-file.js';
 import { slotGet, slotSet, slotsFrom, slotsOf, type AttrSlots } from './attr-slots.js';
-import { FaultInjector, type FakeCall, type FaultRule } from '../faults.js';
+import type { FakeCall } from '../faults.js';
+import { FaultingAdapter } from '../instrumentation.js';
 import { makeOid, oidTypeId } from './ids.js';
 
 /** One live object in the fake. */
@@ -152,7 +152,7 @@ class EntryTable {
 }
 
 /** An in-memory, strict SAI adapter. */
-export class FakeSaiAdapter implements SaiAdapter {
+export class FakeSaiAdapter extends FaultingAdapter<FakeCallLogEntry> implements SaiAdapter {
   readonly name = 'fake';
   readonly switchId: bigint;
   /** Objects with object ids. */
@@ -163,13 +163,8 @@ export class FakeSaiAdapter implements SaiAdapter {
   private readonly keyIndex = new Map<string, bigint>();
   /** Frozen slot arrays shared by entries created from the same frozen attribute list. */
   private readonly sharedSlots = new WeakMap<readonly SaiAttribute[], AttrSlots>();
-  private readonly counters = new CallCounterSet();
-  private readonly faults = new FaultInjector();
   private nextCounter = 1;
-  private seq = 0;
   private readonly defaults: SwitchDefaults;
-  /** The call log when `log` was set: every call with its status. */
-  readonly callLog: FakeCallLogEntry[] | undefined;
 
   private readonly profile: Readonly<Record<string, string>>;
   private shutDown = false;
@@ -181,7 +176,7 @@ export class FakeSaiAdapter implements SaiAdapter {
    * @throws SaiStatusError (shutdown / INVALID_NV_STORAGE) when the warm boot file is missing or damaged.
    */
   constructor(options: FakeSaiAdapterOptions = {}) {
-    this.callLog = options.log ? [] : undefined;
+    super(options.log);
     this.profile = options.profile ?? {};
     if (this.profile.SAI_BOOT_TYPE === '1') {
       const restored = this.restore(this.profile.SAI_WARM_BOOT_READ_FILE);
@@ -357,34 +352,6 @@ export class FakeSaiAdapter implements SaiAdapter {
     const id = makeOid(SaiObjectTypeId[type], this.nextCounter++);
     this.objects.set(id, { type, key: id, attrs: slotsOf(attrs), refCount: 0, owned: true });
     return id;
-  }
-
-  // ---- counters, log, faults -------------------------------------------------------------
-
-  /** Counters of one object type (objects created / removed / set / read). */
-  countersOf(objectType: SaiObjectType): Readonly<CallCounters> {
-    return this.counters.of(objectType);
-  }
-
-  /** Creates, sets and removes summed over every type, and their total. */
-  writes(): WriteTotals {
-    return this.counters.writes();
-  }
-
-  /** Zeroes every counter and empties the call log. */
-  resetCounters(): void {
-    this.counters.reset();
-    if (this.callLog) this.callLog.length = 0;
-  }
-
-  /** Adds a fault rule (see `FaultRule`); `nth` counts calls from now, 1 = the next call. */
-  injectFault(rule: FaultRule): void {
-    this.faults.add(rule, this.seq);
-  }
-
-  /** Drops every fault rule. */
-  clearFaults(): void {
-    this.faults.clear();
   }
 
   private count(type: SaiObjectType, op: keyof CallCounters, n = 1): void {

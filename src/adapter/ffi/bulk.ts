@@ -97,6 +97,24 @@ export class BulkMarshaller {
     return ok;
   }
 
+  /**
+   * STOP_ON_ERROR after a chunk: when an entry failed (refused before sending at `localFail`, or
+   * by the libsai), marks the rest NOT_EXECUTED and answers true. A libsai failure stops before
+   * the entry that could not be encoded.
+   */
+  private static stopped(
+    stop: boolean,
+    localFail: number,
+    sentFailed: boolean,
+    end: number,
+    statuses: Int32Array,
+  ): boolean {
+    if (!stop || (localFail < 0 && !sentFailed)) return false;
+    if (localFail >= 0 && sentFailed) statuses[localFail] = SaiStatus.NOT_EXECUTED;
+    BulkMarshaller.notExecuted(statuses, localFail >= 0 ? localFail + 1 : end);
+    return true;
+  }
+
   /** Marks every entry from `from` on as NOT_EXECUTED. */
   private static notExecuted(out: Int32Array, from: number): void {
     out.fill(SaiStatus.NOT_EXECUTED, from);
@@ -193,12 +211,7 @@ export class BulkMarshaller {
         }
       }
       ctx.counters.add(type, 'create', ok);
-      if (stop && (localFail >= 0 || sentFailed)) {
-        // A libsai failure stops before the entry that could not be encoded.
-        if (localFail >= 0 && sentFailed) statuses[localFail] = SaiStatus.NOT_EXECUTED;
-        BulkMarshaller.notExecuted(statuses, localFail >= 0 ? localFail + 1 : end);
-        break;
-      }
+      if (BulkMarshaller.stopped(stop, localFail, sentFailed, end, statuses)) break;
     }
     return { statuses, ids };
   }
@@ -235,12 +248,7 @@ export class BulkMarshaller {
         ok = this.collect(m, ret, statuses);
       }
       ctx.counters.add(type, 'remove', ok);
-      const sentFailed = ok < m;
-      if (stop && (localFail >= 0 || sentFailed)) {
-        if (localFail >= 0 && sentFailed) statuses[localFail] = SaiStatus.NOT_EXECUTED;
-        BulkMarshaller.notExecuted(statuses, localFail >= 0 ? localFail + 1 : end);
-        break;
-      }
+      if (BulkMarshaller.stopped(stop, localFail, ok < m, end, statuses)) break;
     }
     return statuses;
   }
@@ -307,12 +315,7 @@ export class BulkMarshaller {
         ok = this.collect(m, ret, statuses);
       }
       ctx.counters.add(type, 'set', ok);
-      const sentFailed = ok < m;
-      if (stop && (localFail >= 0 || sentFailed)) {
-        if (localFail >= 0 && sentFailed) statuses[localFail] = SaiStatus.NOT_EXECUTED;
-        BulkMarshaller.notExecuted(statuses, localFail >= 0 ? localFail + 1 : end);
-        break;
-      }
+      if (BulkMarshaller.stopped(stop, localFail, ok < m, end, statuses)) break;
     }
     return statuses;
   }

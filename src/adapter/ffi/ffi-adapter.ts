@@ -31,7 +31,6 @@ import type {
   BulkCreateResult,
   BulkErrorMode,
   BulkGetResult,
-  CallCounters,
   SaiAdapter,
   SwitchDefaults,
 } from '../adapter.js';
@@ -45,7 +44,7 @@ import { ALL_TRAITS } from '../../traits/index.js';
 import { formatSaiVersion, saiVersion, SwitchAttr } from './abi.js';
 import { AttrBlock, listBytesOf } from './attr-block.js';
 import { BulkMarshaller, type BulkContext } from './bulk.js';
-import { CallCounterSet, type WriteTotals } from '../counters.js';
+import { CountingAdapter } from '../instrumentation.js';
 import { pushAttrs } from './encode-attrs.js';
 import { ENTRY_SIZE, encodeEntry } from './entry-codec.js';
 import { loadSaiLibrary, type SaiLibrary } from './library.js';
@@ -103,7 +102,7 @@ function traitsOf(type: SaiObjectType): SaiTraits | undefined {
 }
 
 /** A libsai behind koffi, as a `SaiAdapter`. */
-export class FfiSaiAdapter implements SaiAdapter {
+export class FfiSaiAdapter extends CountingAdapter implements SaiAdapter {
   readonly name = 'ffi';
   /** The switch object id `create_switch` answered. */
   readonly switchId: bigint;
@@ -127,7 +126,6 @@ export class FfiSaiAdapter implements SaiAdapter {
   private readonly keyList = new NativeBuffer(4096);
   private readonly block = new AttrBlock();
   private readonly bulk: BulkMarshaller;
-  private readonly counters = new CallCounterSet();
   private readonly registryKey: string;
   private open = false;
   /** RESTART_WARM was set by a warm shutdown attempt that did not complete. */
@@ -140,6 +138,7 @@ export class FfiSaiAdapter implements SaiAdapter {
 
   /** Loads, initializes and creates the switch (see the class comment). @throws SaiStatusError, SaiLibraryError. */
   constructor(options: FfiSaiAdapterOptions) {
+    super();
     this.libPath = options.libPath;
     this.bootType = options.bootType ?? 'cold';
     this.bulk = new BulkMarshaller(Math.max(1, options.bulkChunkSize ?? 32768));
@@ -221,23 +220,6 @@ export class FfiSaiAdapter implements SaiAdapter {
   /** True until `shutdown`. */
   get isOpen(): boolean {
     return this.open;
-  }
-
-  // ---- counters ------------------------------------------------------------------------------
-
-  /** Successful calls of one type (objects created / removed / set, gets), as the fake counts them. */
-  countersOf(objectType: SaiObjectType): Readonly<CallCounters> {
-    return this.counters.of(objectType);
-  }
-
-  /** Creates, sets and removes over every type. Lifecycle calls (create_switch, shutdown) are not counted. */
-  writes(): WriteTotals {
-    return this.counters.writes();
-  }
-
-  /** Zeroes every counter. */
-  resetCounters(): void {
-    this.counters.reset();
   }
 
   // ---- helpers -------------------------------------------------------------------------------
