@@ -16,6 +16,9 @@ export interface FakeCall {
   readonly bulk: boolean;
 }
 
+/** One entry of a call log: the call and the status it answered (0 = SUCCESS). */
+export type CallLogEntry = Omit<FakeCall, 'seq'> & { readonly status: number };
+
 /** A fault: `status` returned instead of executing a matching call. */
 export interface FaultRule {
   /** Fail the call with this 1-based sequence number (counted from when the rule is added). */

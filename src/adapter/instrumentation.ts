@@ -7,7 +7,9 @@
 import type { SaiObjectType } from '../sai/object-type.js';
 import type { CallCounters } from './adapter.js';
 import { CallCounterSet, type WriteTotals } from './counters.js';
-import { FaultInjector, type FaultRule } from './faults.js';
+import { FaultInjector, type CallLogEntry, type FakeCall, type FaultRule } from './faults.js';
+import type { AdapterKey } from '../sai/entry.js';
+import type { SaiAttribute } from '../sai/value.js';
 
 /** Per-type counters of successful calls (a bulk call counts each successful entry once). */
 export abstract class CountingAdapter {
@@ -30,12 +32,12 @@ export abstract class CountingAdapter {
 }
 
 /** Counters, a call log and fault injection, with calls numbered from 1. */
-export abstract class FaultingAdapter<LogEntry> extends CountingAdapter {
+export abstract class FaultingAdapter extends CountingAdapter {
   protected readonly faults = new FaultInjector();
   /** Calls (bulk entries one each) numbered so far. */
   protected seq = 0;
   /** The call log when the adapter was made with `log`: every call (every bulk entry) with its status. */
-  readonly callLog: LogEntry[] | undefined;
+  readonly callLog: CallLogEntry[] | undefined;
 
   constructor(log: boolean | undefined) {
     super();
@@ -59,5 +61,31 @@ export abstract class FaultingAdapter<LogEntry> extends CountingAdapter {
   /** Drops every fault rule. */
   clearFaults(): void {
     this.faults.clear();
+  }
+
+  /** Numbers one call (bulk entry) and answers the status a fault injects, or 0 to execute it. */
+  protected admit(
+    op: FakeCall['op'],
+    objectType: SaiObjectType,
+    key: AdapterKey | undefined,
+    attrs: readonly SaiAttribute[],
+    bulk: boolean,
+  ): number {
+    this.seq++;
+    if (this.faults.empty) return 0;
+    return this.faults.check({ op, objectType, key, attrs, seq: this.seq, bulk });
+  }
+
+  /** Counts a call (bulk entry) that succeeded, and logs it with its status. */
+  protected record(
+    op: FakeCall['op'],
+    objectType: SaiObjectType,
+    key: AdapterKey | undefined,
+    attrs: readonly SaiAttribute[],
+    bulk: boolean,
+    status: number,
+  ): void {
+    if (status === 0) this.counters.add(objectType, op);
+    this.callLog?.push({ op, objectType, key, attrs, bulk, status });
   }
 }

@@ -35,14 +35,14 @@ import type {
   SwitchDefaults,
 } from './adapter.js';
 import type { WriteTotals } from './counters.js';
-import type { FakeCall } from './faults.js';
+import type { CallLogEntry, FakeCall } from './faults.js';
 import { FaultingAdapter } from './instrumentation.js';
 
 /** One SAI call as the instrumented adapter sees it (the fake's `FakeCall`): bulk calls once per entry. */
 export type AdapterCall = FakeCall;
 
 /** One entry of the call log: the call and the status it answered (0 = SUCCESS). */
-export type AdapterCallLogEntry = Omit<AdapterCall, 'seq'> & { readonly status: number };
+export type AdapterCallLogEntry = CallLogEntry;
 
 /** Options of `InstrumentedAdapter`. */
 export interface InstrumentedAdapterOptions {
@@ -61,10 +61,7 @@ function statusOf(e: unknown): number {
 }
 
 /** Any `SaiAdapter` with counters, a call log and fault injection (see the module comment). */
-export class InstrumentedAdapter<A extends SaiAdapter = SaiAdapter>
-  extends FaultingAdapter<AdapterCallLogEntry>
-  implements SaiAdapter
-{
+export class InstrumentedAdapter<A extends SaiAdapter = SaiAdapter> extends FaultingAdapter implements SaiAdapter {
   /** The wrapped adapter's name. */
   readonly name: string;
 
@@ -108,11 +105,7 @@ export class InstrumentedAdapter<A extends SaiAdapter = SaiAdapter>
     return this.shutDown;
   }
 
-  private count(type: SaiObjectType, op: Op): void {
-    this.counters.add(type, op);
-  }
-
-  /** Numbers one call (entry) and answers the injected status, or 0 to execute it. */
+  /** Numbers one call (entry): 0 after shutdown (the wrapped adapter refuses it), else as `admit`. */
   private enter(
     op: Op,
     objectType: SaiObjectType,
@@ -120,23 +113,11 @@ export class InstrumentedAdapter<A extends SaiAdapter = SaiAdapter>
     attrs: readonly SaiAttribute[],
     bulk: boolean,
   ): number {
-    this.seq++;
-    // As the fake: a shut-down adapter answers by itself (the wrapped adapter refuses the call).
-    if (this.shutDown || this.faults.empty) return 0;
-    return this.faults.check({ op, objectType, key, attrs, seq: this.seq, bulk });
-  }
-
-  /** Counts (on success) and logs one executed call (entry). */
-  private done(
-    op: Op,
-    objectType: SaiObjectType,
-    key: AdapterKey | undefined,
-    attrs: readonly SaiAttribute[],
-    bulk: boolean,
-    status: number,
-  ): void {
-    if (status === 0) this.count(objectType, op);
-    this.callLog?.push({ op, objectType, key, attrs, bulk, status });
+    if (this.shutDown) {
+      this.seq++;
+      return 0;
+    }
+    return this.admit(op, objectType, key, attrs, bulk);
   }
 
   /** Runs one non-bulk call through numbering, faults, counters and the log. */
@@ -149,17 +130,17 @@ export class InstrumentedAdapter<A extends SaiAdapter = SaiAdapter>
   ): T {
     const injected = this.enter(op, objectType, key, attrs, false);
     if (injected !== 0) {
-      this.done(op, objectType, key, attrs, false, injected);
+      this.record(op, objectType, key, attrs, false, injected);
       throw new SaiStatusError(op, objectType, key, injected);
     }
     let out: T;
     try {
       out = fn();
     } catch (e) {
-      this.done(op, objectType, key, attrs, false, statusOf(e));
+      this.record(op, objectType, key, attrs, false, statusOf(e));
       throw e;
     }
-    this.done(op, objectType, key, attrs, false, 0);
+    this.record(op, objectType, key, attrs, false, 0);
     return out;
   }
 
@@ -215,7 +196,7 @@ export class InstrumentedAdapter<A extends SaiAdapter = SaiAdapter>
         if (st === SaiStatus.NOT_EXECUTED && mode === 'stopOnError') continue;
         this.seq++;
         const { key, attrs } = describe(i);
-        this.done(op, objectType, key, attrs, true, st);
+        this.record(op, objectType, key, attrs, true, st);
       }
     };
     let i = 0;
@@ -230,11 +211,11 @@ export class InstrumentedAdapter<A extends SaiAdapter = SaiAdapter>
       if (injected !== 0) {
         st = injected;
         statuses[i] = st;
-        this.done(op, objectType, key, attrs, true, st);
+        this.record(op, objectType, key, attrs, true, st);
       } else {
         st = run(i, i + 1)[0];
         statuses[i] = st;
-        this.done(op, objectType, key, attrs, true, st);
+        this.record(op, objectType, key, attrs, true, st);
       }
       i++;
       if (st !== 0 && mode === 'stopOnError') {

@@ -42,7 +42,6 @@ import type {
   BulkCreateResult,
   BulkGetResult,
   BulkErrorMode,
-  CallCounters,
   SaiAdapter,
   SwitchDefaults,
 } from '../adapter.js';
@@ -50,7 +49,7 @@ import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } f
 import { valueFitsKind } from './check-value.js';
 import { decodeSlots, encodeSlots } from './warm-file.js';
 import { slotGet, slotSet, slotsFrom, slotsOf, type AttrSlots } from './attr-slots.js';
-import type { FakeCall } from '../faults.js';
+import type { CallLogEntry, FakeCall } from '../faults.js';
 import { FaultingAdapter } from '../instrumentation.js';
 import { makeOid, oidTypeId } from './ids.js';
 
@@ -83,7 +82,7 @@ export interface FakeSaiAdapterOptions {
 }
 
 /** One entry of the call log. */
-export type FakeCallLogEntry = Omit<FakeCall, 'seq'> & { readonly status: number };
+export type FakeCallLogEntry = CallLogEntry;
 
 const WRITE_OPS = ['create', 'remove', 'set'] as const;
 
@@ -152,7 +151,7 @@ class EntryTable {
 }
 
 /** An in-memory, strict SAI adapter. */
-export class FakeSaiAdapter extends FaultingAdapter<FakeCallLogEntry> implements SaiAdapter {
+export class FakeSaiAdapter extends FaultingAdapter implements SaiAdapter {
   readonly name = 'fake';
   readonly switchId: bigint;
   /** Objects with object ids. */
@@ -354,11 +353,7 @@ export class FakeSaiAdapter extends FaultingAdapter<FakeCallLogEntry> implements
     return id;
   }
 
-  private count(type: SaiObjectType, op: keyof CallCounters, n = 1): void {
-    this.counters.add(type, op, n);
-  }
-
-  /** Sequence, fault check and log for one call (entry); returns the injected status or 0. */
+  /** Numbers one call (entry): UNINITIALIZED after shutdown, else an injected status or 0. */
   private enter(
     op: FakeCall['op'],
     objectType: SaiObjectType,
@@ -366,22 +361,11 @@ export class FakeSaiAdapter extends FaultingAdapter<FakeCallLogEntry> implements
     attrs: readonly SaiAttribute[],
     bulk: boolean,
   ): number {
-    this.seq++;
-    if (this.shutDown) return SaiStatus.UNINITIALIZED;
-    if (this.faults.empty) return 0;
-    return this.faults.check({ op, objectType, key, attrs, seq: this.seq, bulk });
-  }
-
-  private done(
-    op: FakeCall['op'],
-    objectType: SaiObjectType,
-    key: AdapterKey | undefined,
-    attrs: readonly SaiAttribute[],
-    bulk: boolean,
-    status: number,
-  ): void {
-    if (status === 0) this.count(objectType, op);
-    this.callLog?.push({ op, objectType, key, attrs, bulk, status });
+    if (this.shutDown) {
+      this.seq++;
+      return SaiStatus.UNINITIALIZED;
+    }
+    return this.admit(op, objectType, key, attrs, bulk);
   }
 
   // ---- lookup ----------------------------------------------------------------------------
@@ -618,7 +602,7 @@ export class FakeSaiAdapter extends FaultingAdapter<FakeCallLogEntry> implements
     let st = this.enter('create', objectType, key, attrs, false);
     let id = 0n;
     if (st === 0) [st, id] = this.doCreate(objectType, key, attrs);
-    this.done('create', objectType, key, attrs, false, st);
+    this.record('create', objectType, key, attrs, false, st);
     if (st !== 0) this.fail('create', objectType, key, st);
     return id;
   }
@@ -626,14 +610,14 @@ export class FakeSaiAdapter extends FaultingAdapter<FakeCallLogEntry> implements
   remove(objectType: SaiObjectType, key: AdapterKey): void {
     let st = this.enter('remove', objectType, key, [], false);
     if (st === 0) st = this.doRemove(objectType, key);
-    this.done('remove', objectType, key, [], false, st);
+    this.record('remove', objectType, key, [], false, st);
     if (st !== 0) this.fail('remove', objectType, key, st);
   }
 
   set(objectType: SaiObjectType, key: AdapterKey, attr: SaiAttribute): void {
     let st = this.enter('set', objectType, key, [attr], false);
     if (st === 0) st = this.doSet(objectType, key, attr);
-    this.done('set', objectType, key, [attr], false, st);
+    this.record('set', objectType, key, [attr], false, st);
     if (st !== 0) this.fail('set', objectType, key, st);
   }
 
@@ -641,7 +625,7 @@ export class FakeSaiAdapter extends FaultingAdapter<FakeCallLogEntry> implements
     let st = this.enter('get', objectType, key, [], false);
     let out: (SaiValue | undefined)[] = [];
     if (st === 0) [st, out] = this.doGet(objectType, key, attrIds);
-    this.done('get', objectType, key, [], false, st);
+    this.record('get', objectType, key, [], false, st);
     if (st !== 0) this.fail('get', objectType, key, st);
     return out;
   }
@@ -735,7 +719,7 @@ export class FakeSaiAdapter extends FaultingAdapter<FakeCallLogEntry> implements
       const { key, attrs } = entries[i];
       let st = this.enter('create', objectType, key, attrs, true);
       if (st === 0) [st, ids[i]] = this.doCreate(objectType, key, attrs);
-      this.done('create', objectType, key, attrs, true, st);
+      this.record('create', objectType, key, attrs, true, st);
       statuses[i] = st;
       if (st !== 0 && mode === 'stopOnError') stopped = true;
     }
@@ -753,7 +737,7 @@ export class FakeSaiAdapter extends FaultingAdapter<FakeCallLogEntry> implements
       }
       let st = this.enter('remove', objectType, keys[i], [], true);
       if (st === 0) st = this.doRemove(objectType, keys[i]);
-      this.done('remove', objectType, keys[i], [], true, st);
+      this.record('remove', objectType, keys[i], [], true, st);
       statuses[i] = st;
       if (st !== 0 && mode === 'stopOnError') stopped = true;
     }
@@ -776,7 +760,7 @@ export class FakeSaiAdapter extends FaultingAdapter<FakeCallLogEntry> implements
       }
       let st = this.enter('set', objectType, keys[i], [attrs[i]], true);
       if (st === 0) st = this.doSet(objectType, keys[i], attrs[i]);
-      this.done('set', objectType, keys[i], [attrs[i]], true, st);
+      this.record('set', objectType, keys[i], [attrs[i]], true, st);
       statuses[i] = st;
       if (st !== 0 && mode === 'stopOnError') stopped = true;
     }
@@ -795,7 +779,7 @@ export class FakeSaiAdapter extends FaultingAdapter<FakeCallLogEntry> implements
       let st = this.enter('get', objectType, keys[i], [], true);
       let out: (SaiValue | undefined)[] = [];
       if (st === 0) [st, out] = this.doGet(objectType, keys[i], attrIds);
-      this.done('get', objectType, keys[i], [], true, st);
+      this.record('get', objectType, keys[i], [], true, st);
       statuses[i] = st;
       values[i] = st === 0 ? out : [];
     }
