@@ -3,7 +3,8 @@
  *
  * Layers, each importing only those below it:
  *   sai <- traits <- adapter <- store <- warmboot <- agent <- cli
- * and routes (route table readers, on sai). The FFI adapter is the `saistore/ffi` entry (it loads
+ * and routes (route table readers, on sai), and db (the state DB: SONiC-style databases, embedded
+ * or Redis, knowing nothing of the store). The FFI adapter is the `saistore/ffi` entry (it loads
  * koffi's native addon). See README.md and docs/store.md for why the API looks as it does.
  */
 export * from './sai/index.js';
@@ -12,6 +13,7 @@ export * from './adapter/index.js';
 export * from './store/index.js';
 export * from './warmboot/index.js';
 export * from './agent/index.js';
+export * from './db/index.js';
 export {
   loadRouteTable,
   readRouteUpdates,
