@@ -102,6 +102,10 @@ sai_object_id_t mk_nhgm(sai_object_id_t sw, sai_object_id_t nhg, sai_object_id_t
 sai_object_id_t mk_vr(sai_object_id_t sw);
 
 /* ---- suites ---- */
+/** Runs one suite and prints "suite <name> (<file>): N passed, M failed" for it. */
+void t_run_suite(const char *name, const char *file, void (*fn)(void));
+/** T_SUITE(basics) runs test_basics, defined in t_basics.c. */
+#define T_SUITE(name) t_run_suite(#name, "t_" #name ".c", test_##name)
 void test_basics(void);
 void test_validation(void);
 void test_lists(void);

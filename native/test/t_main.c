@@ -1,4 +1,10 @@
-/* Test runner and shared helpers. Prints "N passed, M failed" last; exits 1 on any failure. */
+/*
+ * Test runner and shared helpers. Each suite prints one line
+ *   suite <name> (t_<name>.c): N passed, M failed
+ * (test/native/native.test.ts asserts one such line, with passes and no failure, for every
+ * test/t_*.c file but this one), then the runner prints "N passed, M failed" last and exits 1 on
+ * any failure. A new suite file t_foo.c defines test_foo() and gets a T_SUITE(foo) line in main.
+ */
 #include <arpa/inet.h>
 #include <stdlib.h>
 
@@ -285,18 +291,26 @@ sai_object_id_t mk_vr(sai_object_id_t sw)
     return id;
 }
 
+void t_run_suite(const char *name, const char *file, void (*fn)(void))
+{
+    int passed = t_passed, failed = t_failed;
+    fn();
+    printf("suite %s (%s): %d passed, %d failed\n", name, file, t_passed - passed, t_failed - failed);
+    fflush(stdout);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
     (void)argv;
-    test_basics();
-    test_validation();
-    test_lists();
-    test_bulk();
-    test_objects();
-    test_warm();
-    test_random();
-    test_perf();
+    T_SUITE(basics);
+    T_SUITE(validation);
+    T_SUITE(lists);
+    T_SUITE(bulk);
+    T_SUITE(objects);
+    T_SUITE(warm);
+    T_SUITE(random);
+    T_SUITE(perf);
     prof_clear();
     printf("%d passed, %d failed\n", t_passed, t_failed);
     return t_failed ? 1 : 0;
