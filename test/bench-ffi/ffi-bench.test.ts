@@ -8,15 +8,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FfiSaiAdapter } from '../../src/adapter/ffi/index.js';
 import { runFfiBenchmarks, type FfiBenchResult } from '../../src/bench/ffi/index.js';
+import { describeWithNeed, LIBSAIVS_PATH, needLibsaivs } from '../helpers/need.js';
 
 const NATIVE = resolve(import.meta.dirname, '../../native');
-const LIB = join(NATIVE, 'build', 'libsaivs.so');
+const LIB = LIBSAIVS_PATH;
 const ROUTE_BENCH = join(NATIVE, 'build', 'route_bench');
-const HAVE_LIB = existsSync(LIB);
-if (!HAVE_LIB) console.warn(`test/bench-ffi: ${LIB} not built (run \`make -C native\`): skipped`);
 
 /** n distinct canonical prefixes: three IPv4 /24 for each IPv6 /48. */
 function generatedPrefixes(n: number): string[] {
@@ -35,7 +34,7 @@ function libraryIsFree(): boolean {
   return true;
 }
 
-describe.skipIf(!HAVE_LIB)('FFI benchmark against the C baseline', () => {
+describeWithNeed(needLibsaivs(), 'FFI benchmark against the C baseline', () => {
   const N = 20_000;
   const prefixes = generatedPrefixes(N);
   const work = mkdtempSync(join(tmpdir(), 'saistore-bench-ffi-test-'));

@@ -6,21 +6,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FfiSaiAdapter } from '../../src/adapter/ffi/index.js';
 import { isSaiStatusError } from '../../src/sai/errors.js';
+import { describeWithNeed, needCc } from '../helpers/need.js';
 import { scratchDir } from './libsaivs.js';
 
-function haveCc(): boolean {
-  try {
-    execFileSync('cc', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const HAVE_CC = haveCc();
 const SOURCE = resolve(import.meta.dirname, 'fixtures/hostile-sai.c');
 
 /** The status (and index) a call throws with, or SUCCESS. */
@@ -34,7 +25,7 @@ function statusOf(fn: () => unknown): string {
   return 'SUCCESS';
 }
 
-describe.skipIf(!HAVE_CC)('a hostile libsai', () => {
+describeWithNeed(needCc(), 'a hostile libsai', () => {
   const scratch = scratchDir();
   let lib = '';
   beforeAll(() => {

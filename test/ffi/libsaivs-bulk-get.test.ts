@@ -5,7 +5,7 @@
  * entry the bulk call cannot answer in full).
  */
 import koffi from 'koffi';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SwitchDefaults } from '../../src/adapter/adapter.js';
 import type { FfiSaiAdapter } from '../../src/adapter/ffi/index.js';
 import type { ObjectOps } from '../../src/adapter/ffi/method-tables.js';
@@ -16,7 +16,8 @@ import type { SaiObjectType } from '../../src/sai/object-type.js';
 import type { SaiValue } from '../../src/sai/value.js';
 import { NeighborEntryTraits, NextHopTraits, RouteEntryTraits, RouterInterfaceTraits } from '../../src/traits/index.js';
 import { attrs, ids } from './attrs.js';
-import { HAVE_LIBSAIVS, openVs } from './libsaivs.js';
+import { describeWithNeed, needLibsaivs } from '../helpers/need.js';
+import { openVs } from './libsaivs.js';
 
 const ROUTES = 5000;
 
@@ -40,7 +41,7 @@ function opsMap(a: FfiSaiAdapter): Map<SaiObjectType, ObjectOps> {
   return (a as unknown as { ops: Map<SaiObjectType, ObjectOps> }).ops;
 }
 
-describe.skipIf(!HAVE_LIBSAIVS)('bulkGet on libsaivs', () => {
+describeWithNeed(needLibsaivs(), 'bulkGet on libsaivs', () => {
   let a: FfiSaiAdapter;
   let d: SwitchDefaults;
   let rif: bigint;

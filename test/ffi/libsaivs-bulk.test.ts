@@ -2,7 +2,7 @@
  * Bulk calls through FfiSaiAdapter on libsaivs: 100k routes created, set and removed in bulk
  * (across several libsai calls), neighbors and next hop group members in bulk.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SwitchDefaults } from '../../src/adapter/adapter.js';
 import type { FfiSaiAdapter } from '../../src/adapter/ffi/index.js';
 import type { NeighborEntryKey, RouteEntryKey } from '../../src/sai/entry.js';
@@ -16,11 +16,12 @@ import {
   RouterInterfaceTraits,
 } from '../../src/traits/index.js';
 import { attr, attrs, ids } from './attrs.js';
-import { HAVE_LIBSAIVS, openVs } from './libsaivs.js';
+import { describeWithNeed, needLibsaivs } from '../helpers/need.js';
+import { openVs } from './libsaivs.js';
 
 const ROUTES = 100_000;
 
-describe.skipIf(!HAVE_LIBSAIVS)('bulk on libsaivs', () => {
+describeWithNeed(needLibsaivs(), 'bulk on libsaivs', () => {
   let a: FfiSaiAdapter;
   let d: SwitchDefaults;
   let rif: bigint;

@@ -3,7 +3,7 @@
  * of router interface, next hop, next hop group, member, neighbor and route, every value read back
  * exactly as written.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SwitchDefaults } from '../../src/adapter/adapter.js';
 import type { FfiSaiAdapter } from '../../src/adapter/ffi/index.js';
 import { isSaiStatusError } from '../../src/sai/errors.js';
@@ -18,7 +18,8 @@ import {
   SwitchTraits,
 } from '../../src/traits/index.js';
 import { attr, attrs, ids } from './attrs.js';
-import { HAVE_LIBSAIVS, openVs } from './libsaivs.js';
+import { describeWithNeed, needLibsaivs } from '../helpers/need.js';
+import { openVs } from './libsaivs.js';
 
 /** The status name (and index) a call throws with. */
 function statusOf(fn: () => unknown): string {
@@ -31,7 +32,7 @@ function statusOf(fn: () => unknown): string {
   return 'SUCCESS';
 }
 
-describe.skipIf(!HAVE_LIBSAIVS)('FfiSaiAdapter on libsaivs: objects', () => {
+describeWithNeed(needLibsaivs(), 'FfiSaiAdapter on libsaivs: objects', () => {
   let a: FfiSaiAdapter;
   let d: SwitchDefaults;
 

@@ -3,7 +3,7 @@
  * status (name and attribute index), table driven. Each scenario runs on a fresh base topology
  * built the same way on both adapters; ids differ, statuses must not.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SaiAdapter, SwitchDefaults } from '../../src/adapter/adapter.js';
 import { FakeSaiAdapter } from '../../src/adapter/fake/fake-adapter.js';
 import type { FfiSaiAdapter } from '../../src/adapter/ffi/index.js';
@@ -20,7 +20,8 @@ import {
   RouterInterfaceTraits,
 } from '../../src/traits/index.js';
 import { attr, attrs, ids } from './attrs.js';
-import { HAVE_LIBSAIVS, openVs } from './libsaivs.js';
+import { describeWithNeed, needLibsaivs } from '../helpers/need.js';
+import { openVs } from './libsaivs.js';
 
 /** The base objects every scenario may use. */
 interface Env {
@@ -302,7 +303,7 @@ function statusOf(fn: () => unknown): string {
   return 'SUCCESS';
 }
 
-describe.skipIf(!HAVE_LIBSAIVS)('same status as the fake', () => {
+describeWithNeed(needLibsaivs(), 'same status as the fake', () => {
   let ffi: FfiSaiAdapter;
   let fake: FakeSaiAdapter;
   beforeAll(() => {

@@ -6,7 +6,7 @@
  */
 import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import type { FfiSaiAdapter } from '../../src/adapter/ffi/index.js';
 import { FakeSaiAdapter } from '../../src/adapter/fake/fake-adapter.js';
 import { isSaiStatusError } from '../../src/sai/errors.js';
@@ -24,7 +24,8 @@ import {
 } from '../../src/traits/index.js';
 import { formatIpv4 } from '../../src/sai/address.js';
 import { attrs } from './attrs.js';
-import { HAVE_LIBSAIVS, openVs, scratchDir } from './libsaivs.js';
+import { describeWithNeed, needLibsaivs } from '../helpers/need.js';
+import { openVs, scratchDir } from './libsaivs.js';
 
 /** Every live object: type -> key string -> readable (non-list-order-sensitive) attribute values. */
 function snapshot(a: FfiSaiAdapter): Map<string, (SaiValue | undefined)[]> {
@@ -57,7 +58,7 @@ function keyText(key: AdapterKey): string {
     : JSON.stringify(key, (_k, v) => (typeof v === 'bigint' ? v.toString(16) : v));
 }
 
-describe.skipIf(!HAVE_LIBSAIVS)('warm restart through the SAI protocol', () => {
+describeWithNeed(needLibsaivs(), 'warm restart through the SAI protocol', () => {
   const scratch = scratchDir();
   afterAll(() => scratch.cleanup());
 

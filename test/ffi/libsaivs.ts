@@ -1,24 +1,16 @@
 /**
  * Test helpers for the FFI adapter against our virtual switch, `native/build/libsaivs.so`
- * (`make -C native`). Tests that need it are skipped, with a note, when it has not been built.
+ * (`make -C native`). Suites that need it use `describeWithNeed(needLibsaivs(), ...)`: skipped
+ * with a warning when it has not been built, failing under CI.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { FfiSaiAdapter, type FfiSaiAdapterOptions } from '../../src/adapter/ffi/index.js';
+import { LIBSAIVS_PATH } from '../helpers/need.js';
 
-/** Path of the built libsaivs. */
-export const LIBSAIVS = resolve(import.meta.dirname, '../../native/build/libsaivs.so');
-
-/** True when libsaivs has been built. */
-export const HAVE_LIBSAIVS = existsSync(LIBSAIVS);
-
-if (!HAVE_LIBSAIVS && process.env.CI) {
-  throw new Error(`test/ffi: ${LIBSAIVS} is missing under CI: \`npm ci\` builds it (make -C native)`);
-}
-if (!HAVE_LIBSAIVS) {
-  console.warn(`test/ffi: ${LIBSAIVS} not built (run \`make -C native\`): libsai tests are skipped`);
-}
+/** Path of the built libsaivs (`SAISTORE_LIBSAIVS` overrides it). */
+export const LIBSAIVS = LIBSAIVS_PATH;
 
 /** A scratch directory for warm-boot files; `cleanup` removes it. */
 export function scratchDir(): { dir: string; cleanup: () => void } {

@@ -4,22 +4,22 @@
  * `describeEachAdapter`. Each adapter opens as an `InstrumentedAdapter` (counters, call log,
  * fault injection on any adapter).
  *
- * `vs` needs `native/build/libsaivs.so`. When it is missing, the `vs` suites FAIL under CI
- * (`process.env.CI` set: opening the adapter throws), and are skipped, with a warning, elsewhere.
+ * `vs` needs `native/build/libsaivs.so` (`SAISTORE_LIBSAIVS`). When it is missing, the `vs` suites
+ * FAIL under CI (`process.env.CI` set), and are skipped, with a warning, elsewhere
+ * (`describeWithNeed`, test/helpers/need.ts).
  * One vs adapter is open at a time: opening one shuts the previous one down (cold), and every
  * test file closes what is left after its tests.
  */
-import { afterAll, describe } from 'vitest';
+import { afterAll } from 'vitest';
 import type { InstrumentedAdapter } from '../../src/adapter/index.js';
 import {
   agentAdapter,
   closeOpenAdapters,
-  haveLibsaivs,
-  LIBSAIVS,
   openAdapter,
   type AdapterKind,
   type OpenOptions,
 } from './adapter-factories.js';
+import { describeWithNeed, needLibsaivs, UNDER_CI, type Need } from './need.js';
 
 export { closeOpenAdapters, type AdapterKind, type OpenOptions } from './adapter-factories.js';
 
@@ -35,12 +35,14 @@ export interface TestAdapter {
   createAdapter(ports?: number): (bootType: 'cold' | 'warm', profile: Record<string, string>) => InstrumentedAdapter;
 }
 
+const NEEDS: Readonly<Record<AdapterKind, Need>> = {
+  fake: { what: 'nothing', have: true, hint: '' },
+  vs: needLibsaivs(),
+};
+
 function vsSkipReason(): string | undefined {
-  if (haveLibsaivs()) return undefined;
-  if (process.env.CI) return undefined; // fail, do not skip: open() throws
-  const why = `${LIBSAIVS} not built (run \`make -C native\`): the vs conformance suites are skipped`;
-  console.warn(`test/helpers/adapters: ${why}`);
-  return why;
+  const need = NEEDS.vs;
+  return need.have || UNDER_CI ? undefined : `${need.what} not built: ${need.hint}`;
 }
 
 function testAdapter(name: AdapterKind, skip: string | undefined): TestAdapter {
@@ -61,7 +63,7 @@ export const ADAPTERS: readonly TestAdapter[] = [testAdapter('fake', undefined),
  */
 export function describeEachAdapter(title: string, body: (adapter: TestAdapter) => void): void {
   for (const adapter of ADAPTERS) {
-    describe.skipIf(adapter.skip !== undefined)(`${title} [${adapter.name}]`, () => {
+    describeWithNeed(NEEDS[adapter.name], `${title} [${adapter.name}]`, () => {
       afterAll(() => closeOpenAdapters());
       body(adapter);
     });

@@ -1,9 +1,12 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { isGzipFile, readLineBatches, readLines, RouteFileError } from '../../src/routes/index.js';
+import { itWithNeed, needPath, PROC_DIR } from '../helpers/need.js';
 import { tempFiles } from './helpers.js';
+
+const PROC_FD = join(PROC_DIR, 'self', 'fd');
 
 const tmp = tempFiles();
 
@@ -119,10 +122,10 @@ describe('readLines / readLineBatches', () => {
     await expect(linesOf(join(tmp.dir, 'missing.txt'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
-  it.skipIf(!existsSync('/proc/self/fd'))('closes the file when the consumer stops early', async () => {
+  itWithNeed(needPath(PROC_FD, 'a Linux /proc'), 'closes the file when the consumer stops early', async () => {
     const p = tmp.write('early.txt', 'a\n'.repeat(3_000_000));
     const gz = tmp.write('early.gz', 'a\n'.repeat(3_000_000), { gzip: true });
-    const before = readdirSync('/proc/self/fd').length;
+    const before = readdirSync(PROC_FD).length;
     for (const path of [p, gz]) {
       for await (const b of readLineBatches(path)) {
         expect(b.firstLine).toBe(1);
@@ -130,9 +133,9 @@ describe('readLines / readLineBatches', () => {
       }
     }
     // closing is asynchronous: wait (up to 5 s) for the descriptors to go
-    for (let i = 0; i < 100 && readdirSync('/proc/self/fd').length > before; i++) {
+    for (let i = 0; i < 100 && readdirSync(PROC_FD).length > before; i++) {
       await new Promise((r) => setTimeout(r, 50));
     }
-    expect(readdirSync('/proc/self/fd').length).toBe(before);
+    expect(readdirSync(PROC_FD).length).toBe(before);
   });
 });
