@@ -163,7 +163,7 @@ export class FakeSaiAdapter extends FaultingAdapter implements SaiAdapter {
   /** Frozen slot arrays shared by entries created from the same frozen attribute list. */
   private readonly sharedSlots = new WeakMap<readonly SaiAttribute[], AttrSlots>();
   private nextCounter = 1;
-  private readonly defaults: SwitchDefaults;
+  private defaults: SwitchDefaults;
 
   private readonly profile: Readonly<Record<string, string>>;
   private shutDown = false;
@@ -327,7 +327,9 @@ export class FakeSaiAdapter extends FaultingAdapter implements SaiAdapter {
       }
     }
     if (restoredCount !== Number(tail[1])) return damaged(`truncated: ${restoredCount} of ${tail[1]} objects`);
-    // References, memberships and KEY indexes are derived state: rebuild them.
+    // References, memberships and KEY indexes are derived state: rebuild them. A bridge port's
+    // bridge defaults to the default 1Q bridge (`parentOf`): the defaults must be known first.
+    this.defaults = defaults;
     for (const [id, o] of this.objects) {
       this.link(o, id);
       const ks = this.keyString(this.traitsOf(o.type), o.attrs);
