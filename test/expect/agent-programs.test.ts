@@ -11,14 +11,9 @@ import { describeEachAdapter } from '../helpers/adapters.js';
 import { adapterPicture } from '../oracle/adapter-picture.js';
 import { boot, coldShutdown, recorded } from '../oracle/boots.js';
 import { WriteRecorder } from '../oracle/recorder.js';
-import { buildState, defaultPortLines } from '../oracle/states.js';
+import { buildState } from '../oracle/states.js';
 import { modelPicture, switchModel } from '../oracle/switch-model.js';
-import { CASES, PORTS, TRANSITIONS, type Case } from './cases.js';
-
-/** The whole picture a case expects: its lines and the default ports. */
-export function expectedLines(c: Case): string[] {
-  return [...c.lines, ...defaultPortLines(PORTS, c.configuredPorts)].sort();
-}
+import { CASES, expectedLines, PORTS, TRANSITIONS } from './cases.js';
 
 describeEachAdapter('the agent programs what is written out', (under) => {
   for (const c of CASES) {

@@ -5,7 +5,7 @@
  * defaults. Switches have 4 front-panel ports.
  */
 import type { WriteTally } from '../oracle/recorder.js';
-import { portRif, type StateSpec } from '../oracle/states.js';
+import { defaultPortLines, portRif, type StateSpec } from '../oracle/states.js';
 
 /** Front-panel ports of the switches these cases run on. */
 export const PORTS = 4;
@@ -382,3 +382,8 @@ export const TRANSITIONS: readonly Transition[] = [
     writes: { 'set PORT#34': 1, 'set PORT#54': 2 },
   },
 ];
+
+/** The whole picture a case expects: its lines and the default ports, sorted. */
+export function expectedLines(c: Case): string[] {
+  return [...c.lines, ...defaultPortLines(PORTS, c.configuredPorts)].sort();
+}
