@@ -13,12 +13,11 @@ import {
   type StateDb,
   type TableChange,
 } from '../../src/db/index.js';
-import { redisServerAvailable, startRedisServer, type RedisServer } from '../helpers/redis-server.js';
+import { describeWithNeed, needRedisServer } from '../helpers/need.js';
+import { startRedisServer, type RedisServer } from '../helpers/redis-server.js';
 import { eventually, stateDbSuite } from './state-db.suite.js';
 
-const available = redisServerAvailable();
-
-describe.skipIf(!available)('state DB on redis-server', () => {
+describeWithNeed(needRedisServer(), 'state DB on redis-server', () => {
   let server: RedisServer;
   beforeAll(async () => {
     server = await startRedisServer();

@@ -1,7 +1,7 @@
 /**
  * Suites that need something outside the TypeScript sources: the shared data beside the project
- * (`../shared`: SAI metadata, real route tables), a C compiler, the built libsaivs, Linux's
- * `/proc`. Such a suite runs when its need is there. When it is not, under CI (`CI` set) the
+ * (`../shared`: SAI metadata, real route tables), a C compiler, the built libsaivs, a
+ * redis-server, Linux's `/proc`. Such a suite runs when its need is there. When it is not, under CI (`CI` set) the
  * suite FAILS, with one test saying what is missing; elsewhere it is skipped with a warning.
  *
  * Every guard in test/ goes through `describeWithNeed` / `itWithNeed` (test/meta/guards.test.ts
@@ -10,7 +10,7 @@
  * `SAISTORE_PROC`, so that test can point them at nothing.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'vitest';
 
@@ -67,6 +67,30 @@ export function needCc(): Need {
     have = false;
   }
   return { what: 'a C compiler (cc)', have, hint: 'install gcc (apt-get install gcc)' };
+}
+
+/** The first executable `name` on the PATH, or undefined. */
+export function onPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    if (dir === '') continue;
+    const p = join(dir, name);
+    try {
+      accessSync(p, constants.X_OK);
+      return p;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+/** A `redis-server` on the PATH (`.ci/run` installs Debian's package). */
+export function needRedisServer(): Need {
+  return {
+    what: 'redis-server',
+    have: onPath('redis-server') !== undefined,
+    hint: 'install it (apt-get install redis-server; `.ci/run` does)',
+  };
 }
 
 /** A file or directory of the machine (e.g. `/proc/self/fd`). */

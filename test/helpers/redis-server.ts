@@ -3,8 +3,7 @@
  * Without `redis-server` on the PATH the tests that need it are skipped, except under CI (`CI`
  * set), where that is a failure: `.ci/run` installs Debian's `redis-server` package.
  *
- *   const available = redisServerAvailable();          // throws under CI when missing
- *   describe.skipIf(!available)('...', () => {
+ *   describeWithNeed(needRedisServer(), '...', () => {   // test/helpers/need.ts
  *     let server: RedisServer;
  *     beforeAll(async () => { server = await startRedisServer(); });
  *     afterAll(() => server.stop());
