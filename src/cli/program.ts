@@ -6,6 +6,7 @@ import { addAdapterOptions, addInputOptions, nonNegative } from './cli-options.j
 import { runDemo, type DemoOptions } from './demo.js';
 import { describeFailure } from './errors.js';
 import { runShutdown, type ShutdownCliOptions } from './shutdown.js';
+import { addWarmRestartCommands } from './warm-restart-commands.js';
 
 /** Builds the program; each action runs one command. */
 export function buildProgram(): Command {
@@ -47,6 +48,8 @@ export function buildProgram(): Command {
     .description('run the benchmark suite (src/bench)')
     .option('--out <dir>', 'directory for the results (JSON, SVG)');
   addAdapterOptions(addInputOptions(bench)).action((o: BenchCliOptions) => runBench(o));
+
+  addWarmRestartCommands(program);
 
   return program;
 }

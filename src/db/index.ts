@@ -22,3 +22,4 @@ export type { RedisLayout } from './redis/backend.js';
 export type { RedisRetryOptions } from './redis/endpoint.js';
 export { openStateDb, EMBEDDED_DB, type OpenStateDbOptions } from './open.js';
 export { DbWriteQueue, type WriteFailure } from './write-queue.js';
+export { parseRow } from './row-schema.js';
