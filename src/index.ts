@@ -3,7 +3,7 @@
  *
  * Layers, each importing only those below it:
  *   sai <- traits <- adapter <- store <- warmboot <- agent <- cli
- * and routes (route table readers, on sai), and db (the state DB: SONiC-style databases, embedded
+ * and routes (route table readers, on sai), system (warm restart bookkeeping, over db), and db (the state DB: SONiC-style databases, embedded
  * or Redis, knowing nothing of the store). The FFI adapter is the `saistore/ffi` entry (it loads
  * koffi's native addon). See README.md and docs/store.md for why the API looks as it does.
  */
@@ -14,6 +14,26 @@ export * from './store/index.js';
 export * from './warmboot/index.js';
 export * from './agent/index.js';
 export * from './db/index.js';
+export {
+  WarmRestartService,
+  WarmRestartBook,
+  decideWarmStart,
+  bootEvents,
+  readStateLines,
+  readConfigLines,
+  readEnable,
+  parseWarmRestartConfig,
+  parseEnableRow,
+  StateDirFileError,
+  type WarmRestartServiceOptions,
+  type WarmStartDecision,
+  type WarmStartInputs,
+  type BootOutcome,
+  type TransitionRecord,
+  type ComponentRecord,
+  type ReconcileCounts,
+  type WarmStartState,
+} from './system/warm-restart/index.js';
 export {
   loadRouteTable,
   readRouteUpdates,

@@ -99,3 +99,16 @@ export async function readEnable(
   }
   return off !== undefined ? { enabled: false, by: off } : { enabled: undefined };
 }
+
+/**
+ * A module's timer in seconds (SONiC's `getWarmStartTimer(app, docker)`: CONFIG_DB
+ * `WARM_RESTART|<module>` `<timer>`), or undefined when not configured. Part 3 reads `bgp_timer`
+ * (the stale routes' upper bound) and `orchagent_timer` through it.
+ * @throws DbValueError when the row breaks the schema (SONiC would silently use no timer).
+ */
+export async function readWarmStartTimer(db: StateDb, module: string, timer: string, namespace = ''): Promise<number | undefined> {
+  const row = await db.database('CONFIG_DB', namespace).get(CFG_WARM_RESTART_TABLE, module);
+  if (row === undefined) return undefined;
+  const value = (parseWarmRestartConfig(module, row, namespace) as Record<string, unknown>)[timer];
+  return typeof value === 'number' ? value : undefined;
+}

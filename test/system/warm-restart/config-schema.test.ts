@@ -72,3 +72,17 @@ describe('CONFIG_DB WARM_RESTART and STATE_DB WARM_RESTART_ENABLE_TABLE schemas'
     }
   });
 });
+
+describe('readWarmStartTimer (SONiC getWarmStartTimer)', () => {
+  it('answers the seconds, undefined when not configured, and refuses a bad row', async () => {
+    const { EmbeddedStateDb } = await import('../../../src/db/index.js');
+    const { readWarmStartTimer } = await import('../../../src/system/warm-restart/read-tables.js');
+    const db = new EmbeddedStateDb();
+    expect(await readWarmStartTimer(db, 'bgp', 'bgp_timer')).toBeUndefined();
+    await db.database('CONFIG_DB', 'asic0').set('WARM_RESTART', 'bgp', { bgp_timer: '120', bgp_eoiu: 'true' });
+    expect(await readWarmStartTimer(db, 'bgp', 'bgp_timer', 'asic0')).toBe(120);
+    expect(await readWarmStartTimer(db, 'bgp', 'bgp_timer')).toBeUndefined();
+    await db.database('CONFIG_DB').set('WARM_RESTART', 'bgp', { bgp_timer: 'soon' });
+    await expect(readWarmStartTimer(db, 'bgp', 'bgp_timer')).rejects.toThrow(/field "bgp_timer": "soon": a timer is a whole number of seconds/);
+  });
+});
