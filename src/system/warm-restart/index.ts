@@ -34,7 +34,14 @@ export {
 } from './retry-policy.js';
 export { bootEvents, type BootOutcome, type TransitionRecord } from './boot-events.js';
 export { WarmRestartBook } from './book.js';
-export { readStateLines, readConfigLines, readEnable, readWarmStartTimer, type StateLine, type ConfigLine } from './read-tables.js';
+export {
+  readStateLines,
+  readConfigLines,
+  readEnable,
+  readWarmStartTimer,
+  type StateLine,
+  type ConfigLine,
+} from './read-tables.js';
 export {
   STATE_DB_SNAPSHOT_FILE,
   WARM_RESTART_INTENT_FILE,

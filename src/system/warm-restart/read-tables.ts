@@ -106,7 +106,12 @@ export async function readEnable(
  * (the stale routes' upper bound) and `orchagent_timer` through it.
  * @throws DbValueError when the row breaks the schema (SONiC would silently use no timer).
  */
-export async function readWarmStartTimer(db: StateDb, module: string, timer: string, namespace = ''): Promise<number | undefined> {
+export async function readWarmStartTimer(
+  db: StateDb,
+  module: string,
+  timer: string,
+  namespace = '',
+): Promise<number | undefined> {
   const row = await db.database('CONFIG_DB', namespace).get(CFG_WARM_RESTART_TABLE, module);
   if (row === undefined) return undefined;
   const value = (parseWarmRestartConfig(module, row, namespace) as Record<string, unknown>)[timer];

@@ -83,6 +83,8 @@ describe('readWarmStartTimer (SONiC getWarmStartTimer)', () => {
     expect(await readWarmStartTimer(db, 'bgp', 'bgp_timer', 'asic0')).toBe(120);
     expect(await readWarmStartTimer(db, 'bgp', 'bgp_timer')).toBeUndefined();
     await db.database('CONFIG_DB').set('WARM_RESTART', 'bgp', { bgp_timer: 'soon' });
-    await expect(readWarmStartTimer(db, 'bgp', 'bgp_timer')).rejects.toThrow(/field "bgp_timer": "soon": a timer is a whole number of seconds/);
+    await expect(readWarmStartTimer(db, 'bgp', 'bgp_timer')).rejects.toThrow(
+      /field "bgp_timer": "soon": a timer is a whole number of seconds/,
+    );
   });
 });
