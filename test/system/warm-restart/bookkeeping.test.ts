@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { EmbeddedStateDb, openStateDb } from '../../../src/db/index.js';
-import { redisServerAvailable, startRedisServer, type RedisServer } from '../../helpers/redis-server.js';
+import { describeWithNeed, needRedisServer } from '../../helpers/need.js';
+import { startRedisServer, type RedisServer } from '../../helpers/redis-server.js';
 import { bookkeepingSuite } from './bookkeeping.suite.js';
 
 bookkeepingSuite('embedded', async () => new EmbeddedStateDb());
 bookkeepingSuite('embedded, global namespace', async () => new EmbeddedStateDb(), '');
 
-describe.skipIf(!redisServerAvailable())('on redis-server', () => {
+describeWithNeed(needRedisServer(), 'on redis-server', () => {
   let server: RedisServer;
   beforeAll(async () => {
     server = await startRedisServer();

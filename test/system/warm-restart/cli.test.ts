@@ -11,7 +11,8 @@ import { runCli } from '../../../src/cli/program.js';
 import { namespaceBlocks, tabulate } from '../../../src/cli/warm-restart-format.js';
 import { EmbeddedStateDb, openStateDb } from '../../../src/db/index.js';
 import { WarmRestartService } from '../../../src/system/warm-restart/service.js';
-import { redisServerAvailable, startRedisServer, type RedisServer } from '../../helpers/redis-server.js';
+import { describeWithNeed, needRedisServer } from '../../helpers/need.js';
+import { startRedisServer, type RedisServer } from '../../helpers/redis-server.js';
 import { coldBoot, warmBoot } from './fixtures.js';
 
 /** Runs the CLI in this process; answers its exit code and output. */
@@ -185,7 +186,7 @@ describe('saistore warm-restart', () => {
     );
   });
 
-  describe.skipIf(!redisServerAvailable())('--db redis', () => {
+  describeWithNeed(needRedisServer(), '--db redis', () => {
     let server: RedisServer;
     beforeAll(async () => {
       server = await startRedisServer();
