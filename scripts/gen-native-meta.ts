@@ -34,6 +34,7 @@ const KIND: Record<SaiValueKind, string> = {
   oidList: 'VS_KIND_OID_LIST',
   u32List: 'VS_KIND_U32_LIST',
   i32List: 'VS_KIND_I32_LIST',
+  i8List: 'VS_KIND_I8_LIST',
 };
 
 const MODE = { createAndSet: 'VS_MODE_CREATE_AND_SET', createOnly: 'VS_MODE_CREATE_ONLY', readOnly: 'VS_MODE_READ_ONLY' };

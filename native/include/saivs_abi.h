@@ -120,6 +120,8 @@ enum {
 
 /* Switch attributes the library acts on. */
 #define SAI_SWITCH_ATTR_RESTART_WARM 71
+#define SAI_SWITCH_ATTR_SWITCH_PROFILE_ID 113
+#define SAI_SWITCH_ATTR_SWITCH_HARDWARE_INFO 114
 #define SAI_SWITCH_ATTR_INIT_SWITCH 116
 #define SAI_SWITCH_ATTR_PRE_SHUTDOWN 157
 
@@ -163,6 +165,11 @@ typedef struct sai_s32_list_t {
     int32_t *list;
 } sai_s32_list_t;
 
+typedef struct sai_s8_list_t {
+    uint32_t count;
+    int8_t *list;
+} sai_s8_list_t;
+
 typedef union sai_attribute_value_t {
     bool booldata;
     char chardata[32];
@@ -184,6 +191,7 @@ typedef union sai_attribute_value_t {
     sai_object_list_t objlist;
     sai_u32_list_t u32list;
     sai_s32_list_t s32list;
+    sai_s8_list_t s8list;
 } sai_attribute_value_t;
 
 typedef struct sai_attribute_t {
@@ -222,6 +230,13 @@ typedef union sai_object_key_entry_t {
 typedef struct sai_object_key_t {
     sai_object_key_entry_t key;
 } sai_object_key_t;
+
+/** sai_query_attribute_capability's answer (3 bytes, no padding). */
+typedef struct sai_attr_capability_t {
+    bool create_implemented;
+    bool set_implemented;
+    bool get_implemented;
+} sai_attr_capability_t;
 
 /* ---- service method table ----------------------------------------------------------------- */
 
@@ -493,6 +508,8 @@ sai_status_t sai_get_object_count(sai_object_id_t switch_id, sai_object_type_t o
 sai_status_t sai_get_object_key(sai_object_id_t switch_id, sai_object_type_t object_type, uint32_t *object_count,
                                 sai_object_key_t *object_list);
 sai_status_t sai_query_api_version(sai_api_version_t *version);
+sai_status_t sai_query_attribute_capability(sai_object_id_t switch_id, sai_object_type_t object_type,
+                                            sai_attr_id_t attr_id, sai_attr_capability_t *attr_capability);
 
 #ifdef __cplusplus
 }

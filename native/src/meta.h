@@ -24,6 +24,7 @@ enum vs_kind {
     VS_KIND_OID_LIST,
     VS_KIND_U32_LIST,
     VS_KIND_I32_LIST,
+    VS_KIND_I8_LIST,
 };
 
 /** SAI attribute flags: CREATE_AND_SET, CREATE_ONLY, READ_ONLY. */

@@ -15,6 +15,7 @@
  * | oidList | OBJECT_LIST | bigint[] |
  * | u32List | UINT32_LIST | number[] |
  * | i32List | INT32_LIST | number[] |
+ * | i8List | INT8_LIST | number[] (-128..127; SWITCH_HARDWARE_INFO's bytes) |
  */
 export type SaiValueKind =
   | 'bool'
@@ -31,7 +32,8 @@ export type SaiValueKind =
   | 'chardata'
   | 'oidList'
   | 'u32List'
-  | 'i32List';
+  | 'i32List'
+  | 'i8List';
 
 /** A value as it crosses the adapter boundary (enums as their int32). */
 export type SaiValue = boolean | number | bigint | string | readonly bigint[] | readonly number[];
@@ -59,7 +61,22 @@ export const SAI_VALUE_TYPE_OF_KIND: Readonly<Record<SaiValueKind, string>> = {
   oidList: 'OBJECT_LIST',
   u32List: 'UINT32_LIST',
   i32List: 'INT32_LIST',
+  i8List: 'INT8_LIST',
 };
+
+/**
+ * An attribute the adapter could not read: the libsai answered it (or a get naming it) NOT_IMPLEMENTED,
+ * NOT_SUPPORTED, INVALID_ATTRIBUTE or ATTR_NOT_SUPPORTED, or said through
+ * `sai_query_attribute_capability` that its get is not implemented. Never a value, never its default:
+ * the store keeps it as unknown (see `docs/store.md`, "Attributes a libsai cannot read").
+ */
+export const NOT_READ: unique symbol = Symbol('NOT_READ');
+
+/** The type of `NOT_READ`. */
+export type NotRead = typeof NOT_READ;
+
+/** What a get answers per attribute: a value, `undefined` (the attribute has no value), or `NOT_READ`. */
+export type ReadValue = SaiValue | undefined | NotRead;
 
 /** The SAI null object id, `SAI_NULL_OBJECT_ID`. */
 export const NULL_OID = 0n;

@@ -170,4 +170,6 @@ export const attr = {
   oidList: (id: number, objects: readonly SaiObjectType[]) => make<readonly bigint[]>(id, 'oidList', { objects }),
   u32List: (id: number) => make<readonly number[]>(id, 'u32List'),
   i32List: (id: number) => make<readonly number[]>(id, 'i32List'),
+  /** An INT8_LIST (bytes as -128..127), e.g. SAI_SWITCH_ATTR_SWITCH_HARDWARE_INFO. */
+  i8List: (id: number) => make<readonly number[]>(id, 'i8List'),
 };

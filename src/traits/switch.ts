@@ -4,7 +4,8 @@ import { SwitchOperStatus, SwitchType } from '../sai/enums.js';
 
 /**
  * SAI_OBJECT_TYPE_SWITCH (33). Made by the adapter at init (`create_switch` with INIT_SWITCH);
- * a singleton: its host key is `null`. The store reads its default objects through
+ * a singleton per switch: its host key is `null`. SWITCH_PROFILE_ID (113) and SWITCH_HARDWARE_INFO (114)
+ * tell several switches of one process apart. The store reads its default objects through
  * DEFAULT_VIRTUAL_ROUTER_ID (39), CPU_PORT (4), PORT_LIST (2) and DEFAULT_1Q_BRIDGE_ID (41).
  */
 export const SwitchTraits = defineTraits({
@@ -22,6 +23,10 @@ export const SwitchTraits = defineTraits({
     srcMacAddress: attr.mac(83).adapterDefault('vendor'),
     fdbAgingTime: attr.u32(85).default(0),
     ecmpDefaultHashSeed: attr.u32(90).default(0),
+    /** The profile the libsai reads through `profile_get_value(profile_id, ...)` for this switch. */
+    switchProfileId: attr.u32(113).createOnly().default(0),
+    /** Which ASIC this switch is (vendor format, e.g. a PCI address), for several switches per process. */
+    switchHardwareInfo: attr.i8List(114).createOnly().defaultEmpty(),
     initSwitch: attr.bool(116).mandatory().createOnly(),
     preShutdown: attr.bool(157).default(false),
     type: attr.enum(175, SwitchType).createOnly().default('NPU'),

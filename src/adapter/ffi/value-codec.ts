@@ -12,7 +12,7 @@
  * | ipAddress | ipaddr | 20: family u32, addr |
  * | ipPrefix | ipprefix | 36: family, addr, mask |
  * | chardata | chardata | 32, NUL terminated |
- * | oidList, u32List, i32List | objlist / u32list / s32list | count u32 at 0, pointer at 8 |
+ * | oidList, u32List, i32List, i8List | objlist / u32list / s32list / s8list | count u32 at 0, pointer at 8 |
  *
  * Values are checked as the fake adapter checks them (`fake/check-value.ts`): a value that does not
  * fit its kind is not encoded (the encoder answers false and the adapter reports INVALID_ATTR_VALUE
@@ -34,7 +34,7 @@ const TWO_32 = 0x1_0000_0000;
 
 /** True for the list kinds (`*_list_t`). */
 export function isListKind(kind: SaiValueKind): boolean {
-  return kind === 'oidList' || kind === 'u32List' || kind === 'i32List';
+  return kind === 'oidList' || kind === 'u32List' || kind === 'i32List' || kind === 'i8List';
 }
 
 /** Bytes per element of a list kind (0 for scalar kinds). */
@@ -45,6 +45,8 @@ export function listElementSize(kind: SaiValueKind): number {
     case 'u32List':
     case 'i32List':
       return 4;
+    case 'i8List':
+      return 1;
     default:
       return 0;
   }
@@ -161,6 +163,9 @@ export function listFits(kind: SaiValueKind, value: SaiValue): value is readonly
     case 'i32List':
       for (const x of list) if (!isInt32(x)) return false;
       return true;
+    case 'i8List':
+      for (const x of list) if (typeof x !== 'number' || !Number.isInteger(x) || x < -128 || x > 127) return false;
+      return true;
     default:
       return false;
   }
@@ -186,6 +191,8 @@ export function encodeList(
     for (let k = 0; k < n; k++) backing.setBigUint64(backingOffset + 8 * k, (value as readonly bigint[])[k], true);
   } else if (kind === 'u32List') {
     for (let k = 0; k < n; k++) backing.setUint32(backingOffset + 4 * k, (value as readonly number[])[k], true);
+  } else if (kind === 'i8List') {
+    for (let k = 0; k < n; k++) backing.setInt8(backingOffset + k, (value as readonly number[])[k]);
   } else {
     for (let k = 0; k < n; k++) backing.setInt32(backingOffset + 4 * k, (value as readonly number[])[k], true);
   }
@@ -260,6 +267,7 @@ export function decodeListElements(
   }
   const out: number[] = new Array(count);
   if (kind === 'u32List') for (let k = 0; k < count; k++) out[k] = backing.getUint32(backingOffset + 4 * k, true);
+  else if (kind === 'i8List') for (let k = 0; k < count; k++) out[k] = backing.getInt8(backingOffset + k);
   else for (let k = 0; k < count; k++) out[k] = backing.getInt32(backingOffset + 4 * k, true);
   return out;
 }
