@@ -1,9 +1,11 @@
 /*
  * The exported SAI entry points and method tables of libsaivs. Every call takes one global lock
- * (SAI calls are synchronous; a bulk call takes it once). Profile values are read through the
- * caller's service method table at sai_api_initialize and again at create_switch / remove_switch,
- * as real libsais read them when the switch is made: the table's callbacks must stay callable until
- * sai_api_uninitialize. (The lock is not held while a callback runs.)
+ * (SAI calls are synchronous; a bulk call takes it once) and selects the switch it acts on from the
+ * ids or entries it is given (several switches per process: switch.c). Profile values are read
+ * through the caller's service method table, per switch profile id, at sai_api_initialize and again
+ * at create_switch / remove_switch, as real libsais read them when the switch is made: the table's
+ * callbacks must stay callable until sai_api_uninitialize. (The lock is not held while a callback
+ * runs.)
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -13,31 +15,55 @@
 
 #define SAIVS_EXPORT __attribute__((visibility("default")))
 
-#define PROFILE_BOOT_TYPE "SAI_BOOT_TYPE"
-#define PROFILE_READ_FILE "SAI_WARM_BOOT_READ_FILE"
-#define PROFILE_WRITE_FILE "SAI_WARM_BOOT_WRITE_FILE"
 #define PROFILE_PORT_COUNT "SAI_VS_PORT_COUNT"
 
-#define DEFAULT_PORT_COUNT 32u
-#define MAX_PORT_COUNT 1024u
-
-static pthread_mutex_t vs_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static bool vs_initialized;
 static sai_service_method_table_t vs_services;
 
-#define LOCK() pthread_mutex_lock(&vs_lock)
-#define UNLOCK() pthread_mutex_unlock(&vs_lock)
-
-/** A copy of a profile value, or NULL when unset (or no service table). */
-static char *profile_dup(const char *key)
+void vs_lock(void)
 {
-    sai_profile_get_value_fn get;
+    pthread_mutex_lock(&lock);
+}
+
+void vs_unlock(void)
+{
+    pthread_mutex_unlock(&lock);
+}
+
+#define LOCK() vs_lock()
+#define UNLOCK() vs_unlock()
+
+void vs_select(int index)
+{
+    vs_cur = &vs_switches[index >= 0 && index < VS_MAX_SWITCHES ? index : 0];
+}
+
+void vs_select_oid(uint64_t oid)
+{
+    vs_select(vs_oid_index(oid));
+}
+
+void vs_select_entry(const void *entry)
+{
+    uint64_t sw = 0;
+    if (entry != NULL) memcpy(&sw, entry, sizeof sw); /* every entry struct starts with its switch_id */
+    vs_select_oid(sw);
+}
+
+bool vs_services_get(sai_service_method_table_t *out)
+{
+    if (!vs_initialized) return false;
+    *out = vs_services;
+    return true;
+}
+
+bool vs_is_initialized(void)
+{
     LOCK();
-    get = vs_initialized ? vs_services.profile_get_value : NULL;
+    bool init = vs_initialized;
     UNLOCK();
-    if (get == NULL) return NULL;
-    const char *v = get(0, key);
-    return v ? strdup(v) : NULL;
+    return init;
 }
 
 static sai_status_t not_implemented(void)
@@ -52,6 +78,7 @@ static sai_status_t not_implemented(void)
                                       const sai_attribute_t *attrs)                                             \
     {                                                                                                             \
         LOCK();                                                                                                   \
+        vs_select_oid(sw);                                                                                        \
         sai_status_t st = vs_create_oid(TIX, id, sw, n, attrs);                                                   \
         UNLOCK();                                                                                                 \
         return st;                                                                                                \
@@ -59,6 +86,7 @@ static sai_status_t not_implemented(void)
     static sai_status_t remove_##name(sai_object_id_t id)                                                         \
     {                                                                                                             \
         LOCK();                                                                                                   \
+        vs_select_oid(id);                                                                                        \
         sai_status_t st = vs_remove_oid(TIX, id);                                                                 \
         UNLOCK();                                                                                                 \
         return st;                                                                                                \
@@ -66,6 +94,7 @@ static sai_status_t not_implemented(void)
     static sai_status_t set_##name##_attribute(sai_object_id_t id, const sai_attribute_t *attr)                  \
     {                                                                                                             \
         LOCK();                                                                                                   \
+        vs_select_oid(id);                                                                                        \
         sai_status_t st = vs_set_oid(TIX, id, attr);                                                              \
         UNLOCK();                                                                                                 \
         return st;                                                                                                \
@@ -73,6 +102,7 @@ static sai_status_t not_implemented(void)
     static sai_status_t get_##name##_attribute(sai_object_id_t id, uint32_t n, sai_attribute_t *attrs)           \
     {                                                                                                             \
         LOCK();                                                                                                   \
+        vs_select_oid(id);                                                                                        \
         sai_status_t st = vs_get_oid(TIX, id, n, attrs);                                                          \
         UNLOCK();                                                                                                 \
         return st;                                                                                                \
@@ -94,6 +124,7 @@ OID_FNS(next_hop_group_member, VS_T_NEXT_HOP_GROUP_MEMBER)
 static sai_status_t set_switch_attribute(sai_object_id_t id, const sai_attribute_t *attr)
 {
     LOCK();
+    vs_select_oid(id);
     sai_status_t st = vs_set_oid(VS_T_SWITCH, id, attr);
     UNLOCK();
     return st;
@@ -102,160 +133,19 @@ static sai_status_t set_switch_attribute(sai_object_id_t id, const sai_attribute
 static sai_status_t get_switch_attribute(sai_object_id_t id, uint32_t n, sai_attribute_t *attrs)
 {
     LOCK();
+    vs_select_oid(id);
     sai_status_t st = vs_get_oid(VS_T_SWITCH, id, n, attrs);
     UNLOCK();
     return st;
 }
 
-/* ---- bulk ---------------------------------------------------------------------------------------- */
-
-static bool mode_ok(sai_bulk_op_error_mode_t mode)
-{
-    return mode == SAI_BULK_OP_ERROR_MODE_STOP_ON_ERROR || mode == SAI_BULK_OP_ERROR_MODE_IGNORE_ERROR;
-}
-
-/* How far ahead bulk entry calls prefetch their hash-table slot (hides the cache miss). */
-#define PREFETCH_AHEAD 8
-
-/** What one bulk call works on; `op` runs object i, `prefetch` (optional) warms object i. */
-typedef struct bulk_call {
-    int tix;
-    const uint8_t *entries; /* entry-keyed calls: the entry array and its element size */
-    size_t entry_size;
-    const sai_object_id_t *ids; /* oid remove / set */
-    sai_object_id_t *out_ids;   /* oid create */
-    sai_object_id_t switch_id;
-    const uint32_t *attr_count; /* create */
-    const sai_attribute_t **attr_list;
-    const sai_attribute_t *attrs; /* set: one per object */
-    sai_attribute_t **get_lists;  /* get: attr_count[i] attributes per object, filled in */
-    sai_status_t (*op)(const struct bulk_call *c, uint32_t i);
-    void (*prefetch)(const struct bulk_call *c, uint32_t i);
-} bulk_call;
-
-/*
- * Runs a bulk call under one lock: one status per object, NOT_EXECUTED after the first failure in
- * STOP_ON_ERROR mode; returns FAILURE when any object failed, else SUCCESS.
- */
-static sai_status_t bulk_run(const bulk_call *c, uint32_t count, sai_bulk_op_error_mode_t mode, sai_status_t *statuses)
-{
-    bool stopped = false, failed = false;
-    LOCK();
-    if (c->prefetch)
-        for (uint32_t j = 0; j < count && j < PREFETCH_AHEAD; j++) c->prefetch(c, j);
-    for (uint32_t i = 0; i < count; i++) {
-        if (stopped) {
-            statuses[i] = SAI_STATUS_NOT_EXECUTED;
-            continue;
-        }
-        if (c->prefetch && i + PREFETCH_AHEAD < count) c->prefetch(c, i + PREFETCH_AHEAD);
-        sai_status_t st = c->op(c, i);
-        statuses[i] = st;
-        if (st != SAI_STATUS_SUCCESS) {
-            failed = true;
-            stopped = mode == SAI_BULK_OP_ERROR_MODE_STOP_ON_ERROR;
-        }
-    }
-    UNLOCK();
-    return failed ? SAI_STATUS_FAILURE : SAI_STATUS_SUCCESS;
-}
-
-static const void *entry_at(const bulk_call *c, uint32_t i)
-{
-    return c->entries + (size_t)i * c->entry_size;
-}
-
-static void prefetch_entry(const bulk_call *c, uint32_t i)
-{
-    vs_prefetch_entry(c->tix, entry_at(c, i));
-}
-
-static sai_status_t op_create_entry(const bulk_call *c, uint32_t i)
-{
-    return vs_create_entry(c->tix, entry_at(c, i), c->attr_count[i], c->attr_list[i]);
-}
-
-static sai_status_t op_remove_entry(const bulk_call *c, uint32_t i)
-{
-    return vs_remove_entry(c->tix, entry_at(c, i));
-}
-
-static sai_status_t op_set_entry(const bulk_call *c, uint32_t i)
-{
-    return vs_set_entry(c->tix, entry_at(c, i), &c->attrs[i]);
-}
-
-static sai_status_t op_get_entry(const bulk_call *c, uint32_t i)
-{
-    return vs_get_entry(c->tix, entry_at(c, i), c->attr_count[i], c->get_lists[i]);
-}
-
-static sai_status_t op_create_oid(const bulk_call *c, uint32_t i)
-{
-    return vs_create_oid(c->tix, &c->out_ids[i], c->switch_id, c->attr_count[i], c->attr_list[i]);
-}
-
-static sai_status_t op_remove_oid(const bulk_call *c, uint32_t i)
-{
-    return vs_remove_oid(c->tix, c->ids[i]);
-}
-
-static sai_status_t op_set_oid(const bulk_call *c, uint32_t i)
-{
-    return vs_set_oid(c->tix, c->ids[i], &c->attrs[i]);
-}
-
-static sai_status_t bulk_create_entries(int tix, size_t size, uint32_t count, const void *entries,
-                                        const uint32_t *attr_count, const sai_attribute_t **attr_list,
-                                        sai_bulk_op_error_mode_t mode, sai_status_t *statuses)
-{
-    if (count == 0) return SAI_STATUS_SUCCESS;
-    if (!entries || !attr_count || !attr_list || !statuses || !mode_ok(mode)) return SAI_STATUS_INVALID_PARAMETER;
-    bulk_call c = { .tix = tix, .entries = entries, .entry_size = size, .attr_count = attr_count,
-                    .attr_list = attr_list, .op = op_create_entry, .prefetch = prefetch_entry };
-    return bulk_run(&c, count, mode, statuses);
-}
-
-static sai_status_t bulk_remove_entries(int tix, size_t size, uint32_t count, const void *entries,
-                                        sai_bulk_op_error_mode_t mode, sai_status_t *statuses)
-{
-    if (count == 0) return SAI_STATUS_SUCCESS;
-    if (!entries || !statuses || !mode_ok(mode)) return SAI_STATUS_INVALID_PARAMETER;
-    bulk_call c = { .tix = tix, .entries = entries, .entry_size = size, .op = op_remove_entry,
-                    .prefetch = prefetch_entry };
-    return bulk_run(&c, count, mode, statuses);
-}
-
-static sai_status_t bulk_set_entries(int tix, size_t size, uint32_t count, const void *entries,
-                                     const sai_attribute_t *attrs, sai_bulk_op_error_mode_t mode,
-                                     sai_status_t *statuses)
-{
-    if (count == 0) return SAI_STATUS_SUCCESS;
-    if (!entries || !attrs || !statuses || !mode_ok(mode)) return SAI_STATUS_INVALID_PARAMETER;
-    bulk_call c = { .tix = tix, .entries = entries, .entry_size = size, .attrs = attrs, .op = op_set_entry,
-                    .prefetch = prefetch_entry };
-    return bulk_run(&c, count, mode, statuses);
-}
-
-/*
- * Bulk get: each object answers as the single get would (ITEM_NOT_FOUND, ATTR_NOT_IMPLEMENTED + i for
- * an attribute without a value, BUFFER_OVERFLOW with the needed counts written, ...).
- */
-static sai_status_t bulk_get_entries(int tix, size_t size, uint32_t count, const void *entries,
-                                     const uint32_t *attr_count, sai_attribute_t **attr_list,
-                                     sai_bulk_op_error_mode_t mode, sai_status_t *statuses)
-{
-    if (count == 0) return SAI_STATUS_SUCCESS;
-    if (!entries || !attr_count || !attr_list || !statuses || !mode_ok(mode)) return SAI_STATUS_INVALID_PARAMETER;
-    bulk_call c = { .tix = tix, .entries = entries, .entry_size = size, .attr_count = attr_count,
-                    .get_lists = attr_list, .op = op_get_entry, .prefetch = prefetch_entry };
-    return bulk_run(&c, count, mode, statuses);
-}
+/* ---- entries ---------------------------------------------------------------------------------------- */
 
 #define ENTRY_FNS(name, entry_t, TIX)                                                                  \
     static sai_status_t create_##name(const entry_t *e, uint32_t n, const sai_attribute_t *attrs)     \
     {                                                                                                  \
         LOCK();                                                                                        \
+        vs_select_entry(e);                                                                            \
         sai_status_t st = vs_create_entry(TIX, e, n, attrs);                                           \
         UNLOCK();                                                                                      \
         return st;                                                                                     \
@@ -263,6 +153,7 @@ static sai_status_t bulk_get_entries(int tix, size_t size, uint32_t count, const
     static sai_status_t remove_##name(const entry_t *e)                                                \
     {                                                                                                  \
         LOCK();                                                                                        \
+        vs_select_entry(e);                                                                            \
         sai_status_t st = vs_remove_entry(TIX, e);                                                     \
         UNLOCK();                                                                                      \
         return st;                                                                                     \
@@ -270,6 +161,7 @@ static sai_status_t bulk_get_entries(int tix, size_t size, uint32_t count, const
     static sai_status_t set_##name##_attribute(const entry_t *e, const sai_attribute_t *attr)         \
     {                                                                                                  \
         LOCK();                                                                                        \
+        vs_select_entry(e);                                                                            \
         sai_status_t st = vs_set_entry(TIX, e, attr);                                                  \
         UNLOCK();                                                                                      \
         return st;                                                                                     \
@@ -277,6 +169,7 @@ static sai_status_t bulk_get_entries(int tix, size_t size, uint32_t count, const
     static sai_status_t get_##name##_attribute(const entry_t *e, uint32_t n, sai_attribute_t *attrs)  \
     {                                                                                                  \
         LOCK();                                                                                        \
+        vs_select_entry(e);                                                                            \
         sai_status_t st = vs_get_entry(TIX, e, n, attrs);                                              \
         UNLOCK();                                                                                      \
         return st;                                                                                     \
@@ -289,25 +182,25 @@ static sai_status_t bulk_get_entries(int tix, size_t size, uint32_t count, const
                                         const sai_attribute_t **attr_list, sai_bulk_op_error_mode_t mode,   \
                                         sai_status_t *statuses)                                             \
     {                                                                                                       \
-        return bulk_create_entries(TIX, sizeof(entry_t), count, entries, attr_count, attr_list, mode,       \
+        return vs_bulk_create_entries(TIX, sizeof(entry_t), count, entries, attr_count, attr_list, mode,       \
                                    statuses);                                                               \
     }                                                                                                       \
     static sai_status_t remove_##plural(uint32_t count, const entry_t *entries,                             \
                                         sai_bulk_op_error_mode_t mode, sai_status_t *statuses)              \
     {                                                                                                       \
-        return bulk_remove_entries(TIX, sizeof(entry_t), count, entries, mode, statuses);                   \
+        return vs_bulk_remove_entries(TIX, sizeof(entry_t), count, entries, mode, statuses);                   \
     }                                                                                                       \
     static sai_status_t set_##plural##_attribute(uint32_t count, const entry_t *entries,                    \
                                                  const sai_attribute_t *attrs,                              \
                                                  sai_bulk_op_error_mode_t mode, sai_status_t *statuses)     \
     {                                                                                                       \
-        return bulk_set_entries(TIX, sizeof(entry_t), count, entries, attrs, mode, statuses);               \
+        return vs_bulk_set_entries(TIX, sizeof(entry_t), count, entries, attrs, mode, statuses);               \
     }                                                                                                       \
     static sai_status_t get_##plural##_attribute(uint32_t count, const entry_t *entries,                    \
                                                  const uint32_t *attr_count, sai_attribute_t **attr_list,   \
                                                  sai_bulk_op_error_mode_t mode, sai_status_t *statuses)     \
     {                                                                                                       \
-        return bulk_get_entries(TIX, sizeof(entry_t), count, entries, attr_count, attr_list, mode,          \
+        return vs_bulk_get_entries(TIX, sizeof(entry_t), count, entries, attr_count, attr_list, mode,          \
                                 statuses);                                                                  \
     }
 
@@ -321,120 +214,32 @@ static sai_status_t create_next_hop_group_members(sai_object_id_t sw, uint32_t c
                                                   const sai_attribute_t **attr_list, sai_bulk_op_error_mode_t mode,
                                                   sai_object_id_t *ids, sai_status_t *statuses)
 {
-    if (count == 0) return SAI_STATUS_SUCCESS;
-    if (!attr_count || !attr_list || !ids || !statuses || !mode_ok(mode)) return SAI_STATUS_INVALID_PARAMETER;
-    for (uint32_t i = 0; i < count; i++) ids[i] = SAI_NULL_OBJECT_ID;
-    bulk_call c = { .tix = VS_T_NEXT_HOP_GROUP_MEMBER, .switch_id = sw, .out_ids = ids, .attr_count = attr_count,
-                    .attr_list = attr_list, .op = op_create_oid };
-    return bulk_run(&c, count, mode, statuses);
+    return vs_bulk_create_oids(VS_T_NEXT_HOP_GROUP_MEMBER, sw, count, attr_count, attr_list, mode, ids, statuses);
 }
 
 static sai_status_t remove_next_hop_group_members(uint32_t count, const sai_object_id_t *ids,
                                                   sai_bulk_op_error_mode_t mode, sai_status_t *statuses)
 {
-    if (count == 0) return SAI_STATUS_SUCCESS;
-    if (!ids || !statuses || !mode_ok(mode)) return SAI_STATUS_INVALID_PARAMETER;
-    bulk_call c = { .tix = VS_T_NEXT_HOP_GROUP_MEMBER, .ids = ids, .op = op_remove_oid };
-    return bulk_run(&c, count, mode, statuses);
+    return vs_bulk_remove_oids(VS_T_NEXT_HOP_GROUP_MEMBER, count, ids, mode, statuses);
 }
 
 static sai_status_t set_next_hop_group_members_attribute(uint32_t count, const sai_object_id_t *ids,
                                                          const sai_attribute_t *attrs, sai_bulk_op_error_mode_t mode,
                                                          sai_status_t *statuses)
 {
-    if (count == 0) return SAI_STATUS_SUCCESS;
-    if (!ids || !attrs || !statuses || !mode_ok(mode)) return SAI_STATUS_INVALID_PARAMETER;
-    bulk_call c = { .tix = VS_T_NEXT_HOP_GROUP_MEMBER, .ids = ids, .attrs = attrs, .op = op_set_oid };
-    return bulk_run(&c, count, mode, statuses);
+    return vs_bulk_set_oids(VS_T_NEXT_HOP_GROUP_MEMBER, count, ids, attrs, mode, statuses);
 }
 
-/* ---- switch ------------------------------------------------------------------------------------- */
+/* ---- switch (switch.c) ---------------------------------------------------------------------------- */
 
-static bool parse_port_count(const char *s, uint32_t *out)
-{
-    if (s == NULL || s[0] == '\0') {
-        *out = DEFAULT_PORT_COUNT;
-        return true;
-    }
-    char *end;
-    unsigned long v = strtoul(s, &end, 10);
-    if (*end != '\0' || s[0] < '0' || s[0] > '9' || v > MAX_PORT_COUNT) return false;
-    *out = (uint32_t)v;
-    return true;
-}
-
-/*
- * create_switch: INIT_SWITCH (mandatory) must be true; a live switch gives ITEM_ALREADY_EXISTS.
- * SAI_BOOT_TYPE=1 restores SAI_WARM_BOOT_READ_FILE (unset, missing, damaged or of another format
- * version: INVALID_NV_STORAGE, as the fake) and returns the saved switch id;
- * otherwise a cold switch with SAI_VS_PORT_COUNT (default 32) front-panel ports.
- */
 static sai_status_t create_switch(sai_object_id_t *out, uint32_t n, const sai_attribute_t *attrs)
 {
-    LOCK();
-    bool init = vs_initialized;
-    UNLOCK();
-    if (!init) return SAI_STATUS_UNINITIALIZED;
-    if (out == NULL || (n > 0 && attrs == NULL)) return SAI_STATUS_INVALID_PARAMETER;
-    char *boot = profile_dup(PROFILE_BOOT_TYPE);
-    char *read_file = profile_dup(PROFILE_READ_FILE);
-    char *ports = profile_dup(PROFILE_PORT_COUNT);
-    bool warm = boot != NULL && strcmp(boot, "1") == 0;
-
-    LOCK();
-    sai_status_t st = vs_validate_switch_create(n, attrs);
-    if (st == SAI_STATUS_SUCCESS) {
-        bool init_switch = false;
-        for (uint32_t i = 0; i < n; i++)
-            if (attrs[i].id == SAI_SWITCH_ATTR_INIT_SWITCH) init_switch = attrs[i].value.booldata;
-        uint32_t port_count = DEFAULT_PORT_COUNT;
-        sai_object_id_t id = SAI_NULL_OBJECT_ID;
-        if (!init_switch) st = SAI_STATUS_NOT_SUPPORTED;
-        else if (vs_g.live) st = SAI_STATUS_ITEM_ALREADY_EXISTS;
-        else if (warm) {
-            st = vs_warm_load(read_file);
-            if (st == SAI_STATUS_SUCCESS) {
-                vs_obj *sw = vs_find_typed(VS_T_SWITCH, vs_g.switch_id);
-                vs_drop_attr(sw, SAI_SWITCH_ATTR_RESTART_WARM);
-                vs_drop_attr(sw, SAI_SWITCH_ATTR_PRE_SHUTDOWN);
-                st = vs_switch_apply_create_attrs(n, attrs);
-                if (st == SAI_STATUS_SUCCESS) id = vs_g.switch_id;
-                else vs_state_clear();
-            }
-        } else if (!parse_port_count(ports, &port_count)) {
-            st = SAI_STATUS_INVALID_PARAMETER;
-        } else {
-            st = vs_switch_init_cold(port_count, n, attrs, &id);
-        }
-        if (st == SAI_STATUS_SUCCESS) *out = id; /* a failed create leaves *out as it was */
-    }
-    UNLOCK();
-    free(boot);
-    free(read_file);
-    free(ports);
-    return st;
+    return vs_create_switch(out, n, attrs);
 }
 
-/* remove_switch: with RESTART_WARM set, writes SAI_WARM_BOOT_WRITE_FILE first (unset:
- * INVALID_PARAMETER; not writable: FAILURE; either way the switch stays); then frees every object. */
 static sai_status_t remove_switch(sai_object_id_t id)
 {
-    char *write_file = profile_dup(PROFILE_WRITE_FILE);
-    LOCK();
-    sai_status_t st = SAI_STATUS_SUCCESS;
-    vs_obj *sw = vs_g.live ? vs_find_typed(VS_T_SWITCH, id) : NULL;
-    if (!vs_g.live) st = SAI_STATUS_UNINITIALIZED;
-    else if (sw == NULL) st = SAI_STATUS_INVALID_OBJECT_ID;
-    else {
-        const sai_attribute_t *restart = vs_stored(sw, SAI_SWITCH_ATTR_RESTART_WARM);
-        /* As the fake's warm shutdown: no write file is INVALID_PARAMETER (the switch stays). */
-        if (restart != NULL && restart->value.booldata)
-            st = write_file == NULL || write_file[0] == '\0' ? SAI_STATUS_INVALID_PARAMETER : vs_warm_save(write_file);
-        if (st == SAI_STATUS_SUCCESS) vs_state_clear();
-    }
-    UNLOCK();
-    free(write_file);
-    return st;
+    return vs_remove_switch(id);
 }
 
 /* ---- method tables ------------------------------------------------------------------------------ */
@@ -531,13 +336,17 @@ SAIVS_EXPORT sai_status_t sai_api_initialize(uint64_t flags, const sai_service_m
     }
     vs_services = *services;
     vs_initialized = true;
-    vs_state_clear(); /* empty tables with fresh seeds (nothing to free here) */
+    for (int ix = 0; ix < VS_MAX_SWITCHES; ix++) {
+        vs_select(ix);
+        vs_state_clear(); /* empty tables with fresh seeds (nothing to free here) */
+    }
+    vs_select(0);
     UNLOCK();
     /* Read the profile now (create_switch and remove_switch read it again, when they act on it):
-     * a SAI_VS_PORT_COUNT that is not a number in 0..1024 fails here already. */
-    char *ports = profile_dup(PROFILE_PORT_COUNT);
+     * a SAI_VS_PORT_COUNT of profile 0 that is not a number in 0..1024 fails here already. */
+    char *ports = vs_profile_dup(0, PROFILE_PORT_COUNT);
     uint32_t port_count;
-    bool ok = parse_port_count(ports, &port_count);
+    bool ok = vs_parse_port_count(ports, &port_count);
     free(ports);
     if (!ok) {
         LOCK();
@@ -549,6 +358,8 @@ SAIVS_EXPORT sai_status_t sai_api_initialize(uint64_t flags, const sai_service_m
     return SAI_STATUS_SUCCESS;
 }
 
+/* sai_api_uninitialize: frees every switch; a switch removed warm under quirk warm-write-at-uninit writes
+ * its file now (FAILURE when that fails; everything is freed anyway). */
 SAIVS_EXPORT sai_status_t sai_api_uninitialize(void)
 {
     LOCK();
@@ -556,11 +367,11 @@ SAIVS_EXPORT sai_status_t sai_api_uninitialize(void)
         UNLOCK();
         return SAI_STATUS_UNINITIALIZED;
     }
-    vs_state_clear();
+    sai_status_t st = vs_switches_uninitialize();
     memset(&vs_services, 0, sizeof vs_services);
     vs_initialized = false;
     UNLOCK();
-    return SAI_STATUS_SUCCESS;
+    return st;
 }
 
 SAIVS_EXPORT sai_status_t sai_api_query(sai_api_t api, void **api_method_table)
@@ -599,33 +410,49 @@ SAIVS_EXPORT sai_status_t sai_log_set(sai_api_t api, sai_log_level_t level)
     return SAI_STATUS_SUCCESS;
 }
 
+/** The live object with id `oid` (any switch), type index in *tix; NULL when none. Under the lock. */
+static vs_obj *find_live(sai_object_id_t oid)
+{
+    int tix = vs_tix_of(vs_oid_type(oid));
+    if (tix < 0) return NULL;
+    vs_select_oid(oid);
+    return vs_g.live ? vs_find_typed(tix, oid) : NULL;
+}
+
 SAIVS_EXPORT sai_object_type_t sai_object_type_query(sai_object_id_t oid)
 {
-    int32_t type = vs_oid_type(oid);
-    int tix = vs_tix_of(type);
-    if (tix < 0) return SAI_OBJECT_TYPE_NULL;
     LOCK();
-    bool live = vs_find_typed(tix, oid) != NULL;
+    bool live = find_live(oid) != NULL;
     UNLOCK();
-    return live ? type : SAI_OBJECT_TYPE_NULL;
+    return live ? vs_oid_type(oid) : SAI_OBJECT_TYPE_NULL;
 }
 
 SAIVS_EXPORT sai_object_id_t sai_switch_id_query(sai_object_id_t oid)
 {
-    int32_t type = vs_oid_type(oid);
-    int tix = vs_tix_of(type);
-    if (tix < 0) return SAI_NULL_OBJECT_ID;
     LOCK();
-    sai_object_id_t sw = vs_find_typed(tix, oid) != NULL ? vs_g.switch_id : SAI_NULL_OBJECT_ID;
+    sai_object_id_t sw = find_live(oid) != NULL ? vs_g.switch_id : SAI_NULL_OBJECT_ID;
     UNLOCK();
     return sw;
 }
 
+/** Selects the switch of `switch_id` and checks it is live; under the lock. */
+static sai_status_t switch_arg(sai_object_id_t switch_id)
+{
+    vs_select_oid(switch_id);
+    if (!vs_g.live) return SAI_STATUS_UNINITIALIZED;
+    if (switch_id != vs_g.switch_id) return SAI_STATUS_INVALID_OBJECT_ID;
+    return SAI_STATUS_SUCCESS;
+}
+
 static sai_status_t count_args(sai_object_id_t switch_id, sai_object_type_t type, const uint32_t *count, int *tix)
 {
+    vs_select_oid(switch_id);
     if (!vs_g.live) return SAI_STATUS_UNINITIALIZED;
     if (count == NULL || type <= SAI_OBJECT_TYPE_NULL) return SAI_STATUS_INVALID_PARAMETER;
-    if (switch_id != vs_g.switch_id) return SAI_STATUS_INVALID_OBJECT_ID;
+    sai_status_t st = switch_arg(switch_id);
+    if (st != SAI_STATUS_SUCCESS) return st;
+    /* Quirk no-object-keys: enumeration is a stub, as in some vendors' libsai. */
+    if (vs_g.quirks & VS_QUIRK_NO_OBJECT_KEYS) return SAI_STATUS_NOT_IMPLEMENTED;
     *tix = vs_tix_of(type);
     return SAI_STATUS_SUCCESS;
 }
@@ -703,6 +530,30 @@ SAIVS_EXPORT sai_status_t sai_get_object_key(sai_object_id_t switch_id, sai_obje
     *count = k;
     UNLOCK();
     return SAI_STATUS_SUCCESS;
+}
+
+/*
+ * sai_query_attribute_capability: for a modeled attribute, create is implemented unless READ_ONLY, set
+ * for CREATE_AND_SET, get always. An object type the library does not model: INVALID_PARAMETER; an
+ * attribute it does not model: NOT_SUPPORTED.
+ */
+SAIVS_EXPORT sai_status_t sai_query_attribute_capability(sai_object_id_t switch_id, sai_object_type_t type,
+                                                         sai_attr_id_t attr_id, sai_attr_capability_t *cap)
+{
+    LOCK();
+    sai_status_t st = switch_arg(switch_id);
+    if (st == SAI_STATUS_SUCCESS && cap == NULL) st = SAI_STATUS_INVALID_PARAMETER;
+    int tix = vs_tix_of(type);
+    if (st == SAI_STATUS_SUCCESS && tix < 0) st = SAI_STATUS_INVALID_PARAMETER;
+    const vs_attr_meta *m = st == SAI_STATUS_SUCCESS ? vs_meta(tix, attr_id) : NULL;
+    if (st == SAI_STATUS_SUCCESS && m == NULL) st = SAI_STATUS_NOT_SUPPORTED;
+    if (st == SAI_STATUS_SUCCESS) {
+        cap->create_implemented = m->mode != VS_MODE_READ_ONLY;
+        cap->set_implemented = m->mode == VS_MODE_CREATE_AND_SET;
+        cap->get_implemented = true;
+    }
+    UNLOCK();
+    return st;
 }
 
 SAIVS_EXPORT sai_status_t sai_query_api_version(sai_api_version_t *version)

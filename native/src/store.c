@@ -23,7 +23,8 @@
 
 #include "vs_internal.h"
 
-vs_state vs_g;
+vs_state vs_switches[VS_MAX_SWITCHES];
+vs_state *vs_cur = &vs_switches[0];
 
 /* Largest list a caller may pass; beyond it a value is refused (INVALID_ATTR_VALUE). */
 #define VS_MAX_LIST_COUNT (1u << 20)
@@ -189,6 +190,7 @@ bool vs_value_fits(const vs_attr_meta *m, const sai_attribute_value_t *v)
         return v->objlist.count <= VS_MAX_LIST_COUNT && (v->objlist.count == 0 || v->objlist.list != NULL);
     case VS_KIND_U32_LIST:
     case VS_KIND_I32_LIST:
+    case VS_KIND_I8_LIST:
         return v->u32list.count <= VS_MAX_LIST_COUNT && (v->u32list.count == 0 || v->u32list.list != NULL);
     default:
         return true;
@@ -197,12 +199,17 @@ bool vs_value_fits(const vs_attr_meta *m, const sai_attribute_value_t *v)
 
 static bool is_list(uint8_t kind)
 {
-    return kind == VS_KIND_OID_LIST || kind == VS_KIND_U32_LIST || kind == VS_KIND_I32_LIST;
+    return kind == VS_KIND_OID_LIST || kind == VS_KIND_U32_LIST || kind == VS_KIND_I32_LIST || kind == VS_KIND_I8_LIST;
+}
+
+size_t vs_list_elem_size(uint8_t kind)
+{
+    return kind == VS_KIND_OID_LIST ? 8 : kind == VS_KIND_I8_LIST ? 1 : 4;
 }
 
 static size_t elem_size(uint8_t kind)
 {
-    return kind == VS_KIND_OID_LIST ? 8 : 4;
+    return vs_list_elem_size(kind);
 }
 
 /** Deep copy of a validated value, normalized (bool 0/1, unused address bytes zero). */
@@ -615,12 +622,11 @@ static sai_status_t check_attr_args(uint32_t n, const void *attrs)
     return (n > 0 && attrs == NULL) ? SAI_STATUS_INVALID_PARAMETER : SAI_STATUS_SUCCESS;
 }
 
-sai_status_t vs_create_oid(int tix, sai_object_id_t *out, sai_object_id_t switch_id, uint32_t n,
-                           const sai_attribute_t *attrs)
+/** Every check of an oid create, in the fake's order, without changing anything. */
+static sai_status_t create_oid_check(int tix, sai_object_id_t switch_id, uint32_t n, const sai_attribute_t *attrs)
 {
     if (!vs_g.live) return SAI_STATUS_UNINITIALIZED;
-    if (out == NULL || check_attr_args(n, attrs) != SAI_STATUS_SUCCESS) return SAI_STATUS_INVALID_PARAMETER;
-    /* A failed create leaves *out as it was. */
+    if (check_attr_args(n, attrs) != SAI_STATUS_SUCCESS) return SAI_STATUS_INVALID_PARAMETER;
     if (switch_id != vs_g.switch_id) return SAI_STATUS_INVALID_OBJECT_ID;
     sai_status_t st = validate_create(tix, n, attrs);
     if (st != SAI_STATUS_SUCCESS) return st;
@@ -632,6 +638,22 @@ sai_status_t vs_create_oid(int tix, sai_object_id_t *out, sai_object_id_t switch
                 return SAI_STATUS_ITEM_ALREADY_EXISTS;
         }
     }
+    return SAI_STATUS_SUCCESS;
+}
+
+sai_status_t vs_check_create_oid(int tix, sai_object_id_t switch_id, uint32_t n, const sai_attribute_t *attrs)
+{
+    return create_oid_check(tix, switch_id, n, attrs);
+}
+
+sai_status_t vs_create_oid(int tix, sai_object_id_t *out, sai_object_id_t switch_id, uint32_t n,
+                           const sai_attribute_t *attrs)
+{
+    if (!vs_g.live) return SAI_STATUS_UNINITIALIZED;
+    /* A failed create leaves *out as it was. */
+    if (out == NULL) return SAI_STATUS_INVALID_PARAMETER;
+    sai_status_t st = create_oid_check(tix, switch_id, n, attrs);
+    if (st != SAI_STATUS_SUCCESS) return st;
     vs_obj *o = vs_obj_alloc(tix, n);
     if (o == NULL) return SAI_STATUS_NO_MEMORY;
     st = store_attrs(o, n, attrs);
@@ -678,7 +700,8 @@ static sai_status_t validate_entry(int tix, const void *entry)
     }
 }
 
-sai_status_t vs_create_entry(int tix, const void *entry, uint32_t n, const sai_attribute_t *attrs)
+/** Every check of an entry create, in the fake's order, without changing anything. */
+static sai_status_t create_entry_check(int tix, const void *entry, uint32_t n, const sai_attribute_t *attrs)
 {
     if (!vs_g.live) return SAI_STATUS_UNINITIALIZED;
     if (entry == NULL || check_attr_args(n, attrs) != SAI_STATUS_SUCCESS) return SAI_STATUS_INVALID_PARAMETER;
@@ -688,9 +711,23 @@ sai_status_t vs_create_entry(int tix, const void *entry, uint32_t n, const sai_a
     if (st != SAI_STATUS_SUCCESS) return st;
     vs_entry_key key;
     entry_key_of(tix, entry, &key);
+    if (vs_table_find(vs_entry_table(tix), vs_entry_hash(tix, &key), &key) != NULL) return SAI_STATUS_ITEM_ALREADY_EXISTS;
+    return SAI_STATUS_SUCCESS;
+}
+
+sai_status_t vs_check_create_entry(int tix, const void *entry, uint32_t n, const sai_attribute_t *attrs)
+{
+    return create_entry_check(tix, entry, n, attrs);
+}
+
+sai_status_t vs_create_entry(int tix, const void *entry, uint32_t n, const sai_attribute_t *attrs)
+{
+    sai_status_t st = create_entry_check(tix, entry, n, attrs);
+    if (st != SAI_STATUS_SUCCESS) return st;
+    vs_entry_key key;
+    entry_key_of(tix, entry, &key);
     vs_table *t = vs_entry_table(tix);
     uint64_t h = vs_entry_hash(tix, &key);
-    if (vs_table_find(t, h, &key) != NULL) return SAI_STATUS_ITEM_ALREADY_EXISTS;
     vs_obj *o = vs_obj_alloc(tix, n);
     if (o == NULL) return SAI_STATUS_NO_MEMORY;
     o->key = key;
@@ -706,10 +743,17 @@ sai_status_t vs_create_entry(int tix, const void *entry, uint32_t n, const sai_a
 
 /* ---- remove ------------------------------------------------------------------------------------ */
 
-static sai_status_t remove_obj(vs_obj *o)
+static sai_status_t remove_check(const vs_obj *o)
 {
     if (o->owned) return SAI_STATUS_INVALID_PARAMETER;
     if (o->refcount > 0) return SAI_STATUS_OBJECT_IN_USE;
+    return SAI_STATUS_SUCCESS;
+}
+
+static sai_status_t remove_obj(vs_obj *o)
+{
+    sai_status_t st = remove_check(o);
+    if (st != SAI_STATUS_SUCCESS) return st;
     unlink_obj(o);
     unindex_object(o);
     vs_obj_free(o);
@@ -722,6 +766,13 @@ sai_status_t vs_remove_oid(int tix, sai_object_id_t oid)
     vs_obj *o = vs_find_typed(tix, oid);
     if (o == NULL) return SAI_STATUS_INVALID_OBJECT_ID;
     return remove_obj(o);
+}
+
+sai_status_t vs_check_remove_oid(int tix, sai_object_id_t oid)
+{
+    if (!vs_g.live) return SAI_STATUS_UNINITIALIZED;
+    vs_obj *o = vs_find_typed(tix, oid);
+    return o == NULL ? SAI_STATUS_INVALID_OBJECT_ID : remove_check(o);
 }
 
 static vs_obj *find_entry(int tix, const void *entry)
@@ -747,16 +798,30 @@ sai_status_t vs_remove_entry(int tix, const void *entry)
     return remove_obj(o);
 }
 
+sai_status_t vs_check_remove_entry(int tix, const void *entry)
+{
+    if (!vs_g.live) return SAI_STATUS_UNINITIALIZED;
+    if (entry == NULL) return SAI_STATUS_INVALID_PARAMETER;
+    vs_obj *o = find_entry(tix, entry);
+    return o == NULL ? SAI_STATUS_ITEM_NOT_FOUND : remove_check(o);
+}
+
 /* ---- set ----------------------------------------------------------------------------------------- */
 
-static sai_status_t set_obj(vs_obj *o, const sai_attribute_t *attr)
+static sai_status_t set_check(const vs_obj *o, const sai_attribute_t *attr)
 {
     const vs_attr_meta *m = vs_meta(o->tix, attr->id);
     if (m == NULL) return SAI_STATUS_UNKNOWN_ATTRIBUTE_0;
     if (m->mode != VS_MODE_CREATE_AND_SET) return SAI_STATUS_INVALID_ATTRIBUTE_0;
     if (!vs_value_fits(m, &attr->value)) return SAI_STATUS_INVALID_ATTR_VALUE_0;
-    sai_status_t st = check_reference(m, &attr->value, 0);
+    return check_reference(m, &attr->value, 0);
+}
+
+static sai_status_t set_obj(vs_obj *o, const sai_attribute_t *attr)
+{
+    sai_status_t st = set_check(o, attr);
     if (st != SAI_STATUS_SUCCESS) return st;
+    const vs_attr_meta *m = vs_meta(o->tix, attr->id);
 
     sai_attribute_value_t copy;
     st = vs_value_copy(m, &copy, &attr->value);
@@ -807,6 +872,22 @@ sai_status_t vs_set_entry(int tix, const void *entry, const sai_attribute_t *att
     return set_obj(o, attr);
 }
 
+sai_status_t vs_check_set_oid(int tix, sai_object_id_t oid, const sai_attribute_t *attr)
+{
+    if (!vs_g.live) return SAI_STATUS_UNINITIALIZED;
+    if (attr == NULL) return SAI_STATUS_INVALID_PARAMETER;
+    vs_obj *o = vs_find_typed(tix, oid);
+    return o == NULL ? SAI_STATUS_INVALID_OBJECT_ID : set_check(o, attr);
+}
+
+sai_status_t vs_check_set_entry(int tix, const void *entry, const sai_attribute_t *attr)
+{
+    if (!vs_g.live) return SAI_STATUS_UNINITIALIZED;
+    if (entry == NULL || attr == NULL) return SAI_STATUS_INVALID_PARAMETER;
+    vs_obj *o = find_entry(tix, entry);
+    return o == NULL ? SAI_STATUS_ITEM_NOT_FOUND : set_check(o, attr);
+}
+
 /* ---- get ------------------------------------------------------------------------------------------ */
 
 static uint32_t live_init_ports(uint64_t *out)
@@ -838,13 +919,15 @@ enum get_result { GOT_VALUE, GOT_NOTHING, GOT_OVERFLOW, GOT_NO_MEMORY };
 
 static enum get_result put_members(const vs_obj *o, const vs_attr_meta *m, sai_attribute_value_t *dst)
 {
-    const vs_members *ms = o->members;
+    /* Quirk stale-ro-lists: a vendor that does not maintain member lists answers them empty. */
+    const vs_members *ms = (vs_g.quirks & VS_QUIRK_STALE_RO_LISTS) ? NULL : o->members;
     return put_list(dst, m->kind, ms ? ms->ids : NULL, ms ? ms->count : 0) ? GOT_VALUE : GOT_OVERFLOW;
 }
 
 /** Computes a READ_ONLY attribute (the fake's `computed`); GOT_NOTHING when none applies. */
 static enum get_result get_computed(const vs_obj *o, const vs_attr_meta *m, sai_attribute_value_t *dst)
 {
+    bool stale = (vs_g.quirks & VS_QUIRK_STALE_RO_LISTS) != 0;
     switch (o->tix) {
     case VS_T_SWITCH:
         switch (m->id) {
@@ -888,7 +971,7 @@ static enum get_result get_computed(const vs_obj *o, const vs_attr_meta *m, sai_
     case VS_T_NEXT_HOP_GROUP:
         if (m->id == 1) return put_members(o, m, dst); /* NEXT_HOP_MEMBER_LIST */
         if (m->id == 0 || m->id == 6) {                /* NEXT_HOP_COUNT, REAL_SIZE */
-            dst->u32 = o->members ? o->members->count : 0;
+            dst->u32 = o->members && !stale ? o->members->count : 0;
             return GOT_VALUE;
         }
         return GOT_NOTHING;
@@ -993,16 +1076,38 @@ static enum get_result put_default(const vs_attr_meta *m, sai_attribute_value_t 
     }
 }
 
+/** Does the condition of conditional attribute `m` hold for the stored object `o`? */
+static bool obj_cond_holds(const vs_obj *o, const vs_attr_meta *m)
+{
+    if (m->cond_attr_id < 0) return true;
+    const sai_attribute_t *c = vs_stored(o, (uint32_t)m->cond_attr_id);
+    int32_t v;
+    if (c != NULL) v = c->value.s32;
+    else {
+        const vs_attr_meta *cm = vs_meta(o->tix, (uint32_t)m->cond_attr_id);
+        if (cm == NULL || cm->default_kind != VS_DEFAULT_CONST) return false;
+        v = (int32_t)cm->default_int;
+    }
+    for (uint32_t k = 0; k < m->cond_count; k++)
+        if (m->cond_values[k] == v) return true;
+    return false;
+}
+
 /*
  * get: per attribute i, an unknown id is UNKNOWN_ATTRIBUTE+i (at once, as the fake). Values come
  * from storage, else computed, else the constant default. A list longer than the caller's buffer
  * sets the needed count and the call returns BUFFER_OVERFLOW. An attribute with no value at all
  * (not set, no constant default, not computed: the fake's `undefined`) makes the call return
  * ATTR_NOT_IMPLEMENTED+i for the first such i; every other attribute is still filled in.
+ *
+ * Quirk get-plain-status (as some vendors): an attribute the object never had set (not stored, not
+ * computed; a constant default does not count) fails the whole call with plain NOT_IMPLEMENTED, and
+ * a conditional attribute whose condition does not hold answers INVALID_ATTRIBUTE+i.
  */
 static sai_status_t get_obj(const vs_obj *o, uint32_t n, sai_attribute_t *attrs)
 {
     bool overflow = false;
+    bool plain = (vs_g.quirks & VS_QUIRK_GET_PLAIN_STATUS) != 0;
     int64_t missing = -1;
     for (uint32_t i = 0; i < n; i++) {
         const vs_attr_meta *m = vs_meta(o->tix, attrs[i].id);
@@ -1012,6 +1117,10 @@ static sai_status_t get_obj(const vs_obj *o, uint32_t n, sai_attribute_t *attrs)
         if (s != NULL) r = put_value(m, &attrs[i].value, &s->value);
         else {
             r = get_computed(o, m, &attrs[i].value);
+            if (r == GOT_NOTHING && plain) {
+                if (!obj_cond_holds(o, m)) return attr_status(SAI_STATUS_INVALID_ATTRIBUTE_0, i);
+                return SAI_STATUS_NOT_IMPLEMENTED;
+            }
             if (r == GOT_NOTHING) r = put_default(m, &attrs[i].value);
         }
         if (r == GOT_NO_MEMORY) return SAI_STATUS_NO_MEMORY;
@@ -1081,7 +1190,11 @@ static bool init_insert(vs_obj *o, bool ok)
 
 static void state_reset_tables(void)
 {
+    uint32_t profile_id = vs_g.profile_id, quirks = vs_g.quirks;
     memset(&vs_g, 0, sizeof vs_g);
+    vs_g.index = (uint32_t)(vs_cur - vs_switches);
+    vs_g.profile_id = profile_id;
+    vs_g.quirks = quirks;
     vs_table_init(&vs_g.oids, VS_TABLE_OID);
     vs_table_init(&vs_g.routes, VS_TABLE_ROUTE);
     vs_table_init(&vs_g.neighbors, VS_TABLE_NEIGHBOR);

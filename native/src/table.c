@@ -54,7 +54,9 @@ uint64_t vs_hash_value(const vs_attr_meta *m, const sai_attribute_value_t *v)
     switch (m->kind) {
     case VS_KIND_U32_LIST:
     case VS_KIND_I32_LIST:
-        return v->u32list.count ? vs_hash_bytes(v->u32list.list, (size_t)v->u32list.count * 4) ^ v->u32list.count
+    case VS_KIND_I8_LIST:
+        return v->u32list.count ? vs_hash_bytes(v->u32list.list, (size_t)v->u32list.count * vs_list_elem_size(m->kind)) ^
+                                      v->u32list.count
                                 : fmix64(0x5a5a);
     case VS_KIND_OID_LIST:
         return v->objlist.count ? vs_hash_bytes(v->objlist.list, (size_t)v->objlist.count * 8) ^ v->objlist.count
@@ -85,8 +87,10 @@ bool vs_value_equal(const vs_attr_meta *m, const sai_attribute_value_t *a, const
     switch (m->kind) {
     case VS_KIND_U32_LIST:
     case VS_KIND_I32_LIST:
+    case VS_KIND_I8_LIST:
         return a->u32list.count == b->u32list.count &&
-               (a->u32list.count == 0 || memcmp(a->u32list.list, b->u32list.list, (size_t)a->u32list.count * 4) == 0);
+               (a->u32list.count == 0 ||
+                memcmp(a->u32list.list, b->u32list.list, (size_t)a->u32list.count * vs_list_elem_size(m->kind)) == 0);
     case VS_KIND_OID_LIST:
         return a->objlist.count == b->objlist.count &&
                (a->objlist.count == 0 || memcmp(a->objlist.list, b->objlist.list, (size_t)a->objlist.count * 8) == 0);

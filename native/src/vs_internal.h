@@ -16,20 +16,32 @@
 
 /* ---- object ids --------------------------------------------------------------------------- */
 
-/* Bits 56-63 a switch marker, 48-55 the SAI object type, 0-47 a counter (as the fake adapter's
- * ids, src/adapter/fake/ids.ts): every id exceeds 2^53 and sai_object_type_query is a shift. */
+/* Bits 56-63 a switch marker, 48-55 the SAI object type, 40-47 the switch index, 0-39 a counter.
+ * Switch index 0 gives the fake adapter's ids (src/adapter/fake/ids.ts): every id exceeds 2^53 and
+ * sai_object_type_query is a shift. Each switch has its own counter and object space. */
 #define VS_OID_MARK 0x21ULL
-#define VS_OID_COUNTER_MASK ((1ULL << 48) - 1)
+#define VS_OID_COUNTER_MASK ((1ULL << 40) - 1)
+/** Switches one process may hold (SAI_VS_SWITCH_INDEX 0..VS_MAX_SWITCHES-1). */
+#define VS_MAX_SWITCHES 8
 
-static inline uint64_t vs_make_oid(int32_t object_type, uint64_t counter)
+static inline uint64_t vs_oid_of(int32_t object_type, uint32_t index, uint64_t counter)
 {
-    return (VS_OID_MARK << 56) | ((uint64_t)(uint32_t)object_type << 48) | (counter & VS_OID_COUNTER_MASK);
+    return (VS_OID_MARK << 56) | ((uint64_t)(uint32_t)object_type << 48) | ((uint64_t)(index & 0xff) << 40) |
+           (counter & VS_OID_COUNTER_MASK);
 }
 
 static inline int32_t vs_oid_type(uint64_t oid)
 {
     if ((oid >> 56) != VS_OID_MARK) return SAI_OBJECT_TYPE_NULL;
     return (int32_t)((oid >> 48) & 0xff);
+}
+
+/** The switch index an id carries, or -1 for an id that is not one of ours. */
+static inline int vs_oid_index(uint64_t oid)
+{
+    if ((oid >> 56) != VS_OID_MARK) return -1;
+    uint32_t ix = (uint32_t)((oid >> 40) & 0xff);
+    return ix < VS_MAX_SWITCHES ? (int)ix : -1;
 }
 
 /** Type index of a SAI object type id, or -1. */
@@ -139,6 +151,17 @@ bool vs_value_equal(const vs_attr_meta *m, const sai_attribute_value_t *a, const
 
 /* ---- the switch state --------------------------------------------------------------------- */
 
+/** Vendor behaviours a switch imitates (SAI_VS_QUIRKS; see README.md, "Quirk modes"). */
+enum vs_quirk {
+    VS_QUIRK_GET_PLAIN_STATUS = 1u << 0,    /* a get naming an attribute never set fails as a whole, NOT_IMPLEMENTED */
+    VS_QUIRK_NO_OBJECT_KEYS = 1u << 1,      /* sai_get_object_count / _key: NOT_IMPLEMENTED */
+    VS_QUIRK_NO_BULK_GET = 1u << 2,         /* route / neighbor bulk get: NOT_IMPLEMENTED for the whole call */
+    VS_QUIRK_BULK_VALIDATE_FIRST = 1u << 3, /* STOP_ON_ERROR checks the whole batch first; NOT_EXECUTED before the failing one */
+    VS_QUIRK_WARM_AT_UNINIT = 1u << 4,      /* the warm file is written at sai_api_uninitialize, not at remove_switch */
+    VS_QUIRK_VENDOR_KEYS = 1u << 5,         /* create_switch needs SAI_VS_SWITCH_TYPE; SAI_VS_PORT_COUNT is ignored */
+    VS_QUIRK_STALE_RO_LISTS = 1u << 6,      /* read-only member lists and counts are not maintained (answer empty) */
+};
+
 typedef struct vs_state {
     bool live;
     uint64_t switch_id;
@@ -154,9 +177,22 @@ typedef struct vs_state {
     vs_table fdbs;
     vs_table keys; /* KEY attributes (port lanes, vlan id) */
     uint32_t type_count[VS_TYPE_COUNT];
+    /* Kept across a reset of the tables (vs_state_clear): */
+    uint32_t index;      /* this state's slot in vs_switches, carried in every id */
+    uint32_t profile_id; /* SAI_SWITCH_ATTR_SWITCH_PROFILE_ID of its create_switch */
+    uint32_t quirks;     /* enum vs_quirk bits */
 } vs_state;
 
-extern vs_state vs_g;
+/** Every switch slot; `vs_cur` is the one the current call works on (api.c selects it under the lock). */
+extern vs_state vs_switches[VS_MAX_SWITCHES];
+extern vs_state *vs_cur;
+#define vs_g (*vs_cur)
+
+/** A new id of `object_type` in the current switch (does not advance the counter). */
+static inline uint64_t vs_make_oid(int32_t object_type, uint64_t counter)
+{
+    return vs_oid_of(object_type, vs_g.index, counter);
+}
 
 /* store.c */
 const vs_attr_meta *vs_meta(int tix, uint32_t attr_id);
@@ -173,6 +209,13 @@ sai_status_t vs_create_entry(int tix, const void *entry, uint32_t n, const sai_a
 sai_status_t vs_remove_entry(int tix, const void *entry);
 sai_status_t vs_set_entry(int tix, const void *entry, const sai_attribute_t *attr);
 sai_status_t vs_get_entry(int tix, const void *entry, uint32_t n, sai_attribute_t *attrs);
+/* The checks of a create / remove / set without the change (bulk STOP_ON_ERROR that validates first). */
+sai_status_t vs_check_create_oid(int tix, sai_object_id_t switch_id, uint32_t n, const sai_attribute_t *attrs);
+sai_status_t vs_check_remove_oid(int tix, sai_object_id_t oid);
+sai_status_t vs_check_set_oid(int tix, sai_object_id_t oid, const sai_attribute_t *attr);
+sai_status_t vs_check_create_entry(int tix, const void *entry, uint32_t n, const sai_attribute_t *attrs);
+sai_status_t vs_check_remove_entry(int tix, const void *entry);
+sai_status_t vs_check_set_entry(int tix, const void *entry, const sai_attribute_t *attr);
 /** Prefetches the table slot of an entry (bulk calls, a few entries ahead). */
 void vs_prefetch_entry(int tix, const void *entry);
 
@@ -202,9 +245,59 @@ vs_table *vs_entry_table(int tix);
 /** Does every reference of `o` name a live object of an allowed type (warm restore check)? */
 bool vs_references_valid(const vs_obj *o);
 bool vs_value_fits(const vs_attr_meta *m, const sai_attribute_value_t *v);
+/** Bytes per element of a list kind (oid 8, i8 1, else 4). */
+size_t vs_list_elem_size(uint8_t kind);
 
 /* warm.c */
 sai_status_t vs_warm_save(const char *path);
+/** Loads a warm file into the current switch slot (cleared first; the file must be of this slot). */
 sai_status_t vs_warm_load(const char *path);
+/** The switch id a warm file was saved for (its slot), without loading it; false when unreadable. */
+bool vs_warm_peek_switch_id(const char *path, uint64_t *switch_id);
+
+/* api.c: the library lock and the current switch (every call selects its switch under the lock) */
+void vs_lock(void);
+void vs_unlock(void);
+/** Selects switch slot `index` (an invalid index selects slot 0, whose checks then answer). */
+void vs_select(int index);
+/** Selects the switch an object id belongs to. */
+void vs_select_oid(uint64_t oid);
+/** Selects the switch an entry names (its switch_id at offset 0; NULL selects slot 0). */
+void vs_select_entry(const void *entry);
+
+/** The service table given to sai_api_initialize; false before it. Under the lock. */
+bool vs_services_get(sai_service_method_table_t *out);
+
+/* switch.c */
+/** Parses SAI_VS_PORT_COUNT (unset or empty: 32); false unless a number in 0..1024. */
+bool vs_parse_port_count(const char *s, uint32_t *out);
+/** A copy of profile value `key` of profile `profile_id` (callbacks run without the lock), or NULL. */
+char *vs_profile_dup(uint32_t profile_id, const char *key);
+bool vs_is_initialized(void);
+/** sai_api_initialize / sai_api_uninitialize's switch part: frees every switch, writes pending files. */
+sai_status_t vs_switches_uninitialize(void);
+
+/* bulk.c: the bulk entry points of the method tables */
+sai_status_t vs_bulk_create_entries(int tix, size_t size, uint32_t count, const void *entries,
+                                    const uint32_t *attr_count, const sai_attribute_t **attr_list,
+                                    sai_bulk_op_error_mode_t mode, sai_status_t *statuses);
+sai_status_t vs_bulk_remove_entries(int tix, size_t size, uint32_t count, const void *entries,
+                                    sai_bulk_op_error_mode_t mode, sai_status_t *statuses);
+sai_status_t vs_bulk_set_entries(int tix, size_t size, uint32_t count, const void *entries,
+                                 const sai_attribute_t *attrs, sai_bulk_op_error_mode_t mode, sai_status_t *statuses);
+sai_status_t vs_bulk_get_entries(int tix, size_t size, uint32_t count, const void *entries,
+                                 const uint32_t *attr_count, sai_attribute_t **attr_list,
+                                 sai_bulk_op_error_mode_t mode, sai_status_t *statuses);
+sai_status_t vs_bulk_create_oids(int tix, sai_object_id_t sw, uint32_t count, const uint32_t *attr_count,
+                                 const sai_attribute_t **attr_list, sai_bulk_op_error_mode_t mode,
+                                 sai_object_id_t *ids, sai_status_t *statuses);
+sai_status_t vs_bulk_remove_oids(int tix, uint32_t count, const sai_object_id_t *ids, sai_bulk_op_error_mode_t mode,
+                                 sai_status_t *statuses);
+sai_status_t vs_bulk_set_oids(int tix, uint32_t count, const sai_object_id_t *ids, const sai_attribute_t *attrs,
+                              sai_bulk_op_error_mode_t mode, sai_status_t *statuses);
+
+/* switch.c: the switch API */
+sai_status_t vs_create_switch(sai_object_id_t *out, uint32_t n, const sai_attribute_t *attrs);
+sai_status_t vs_remove_switch(sai_object_id_t id);
 
 #endif /* SAIVS_INTERNAL_H */

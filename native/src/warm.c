@@ -126,7 +126,7 @@ static void w_value(writer *w, const vs_attr_meta *m, const sai_attribute_value_
         break;
     default:
         w_u32(w, v->u32list.count);
-        if (v->u32list.count) w_bytes(w, v->u32list.list, (size_t)v->u32list.count * 4);
+        if (v->u32list.count) w_bytes(w, v->u32list.list, (size_t)v->u32list.count * vs_list_elem_size(m->kind));
         break;
     }
 }
@@ -320,7 +320,7 @@ static void r_value(reader *r, const vs_attr_meta *m, sai_attribute_value_t *v)
     default: {
         v->u32list.count = r_u32(r);
         void *l;
-        r_list(r, &l, v->u32list.count, 4);
+        r_list(r, &l, v->u32list.count, vs_list_elem_size(m->kind));
         v->u32list.list = l;
         if (r->bad) v->u32list.count = 0;
         break;
@@ -344,7 +344,8 @@ static vs_obj *r_object(reader *r)
     switch (vs_types[tix].key_kind) {
     case VS_KEY_OID:
         oid = r_u64(r);
-        if (vs_oid_type(oid) != type) r->bad = true;
+        /* an id of another type, or of another switch slot, is corrupt */
+        if (vs_oid_type(oid) != type || vs_oid_index(oid) != (int)vs_g.index) r->bad = true;
         break;
     case VS_KEY_ROUTE:
         key.route.vr = r_u64(r);
@@ -486,11 +487,23 @@ static sai_status_t parse(reader *r)
         }
     }
     if (r->bad || r->left != 0) return SAI_STATUS_INVALID_NV_STORAGE;
-    if (vs_find_typed(VS_T_SWITCH, vs_g.switch_id) == NULL || vs_find_typed(VS_T_PORT, vs_g.cpu_port) == NULL ||
+    if (vs_oid_index(vs_g.switch_id) != (int)vs_g.index || vs_find_typed(VS_T_SWITCH, vs_g.switch_id) == NULL || vs_find_typed(VS_T_PORT, vs_g.cpu_port) == NULL ||
         vs_find_typed(VS_T_VIRTUAL_ROUTER, vs_g.default_vr) == NULL ||
         vs_find_typed(VS_T_BRIDGE, vs_g.default_bridge) == NULL)
         return SAI_STATUS_INVALID_NV_STORAGE;
     return SAI_STATUS_SUCCESS;
+}
+
+bool vs_warm_peek_switch_id(const char *path, uint64_t *switch_id)
+{
+    if (path == NULL || path[0] == '\0') return false;
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) return false;
+    uint8_t head[WARM_HEADER_SIZE + 8];
+    bool ok = fread(head, 1, sizeof head, f) == sizeof head && memcmp(head, WARM_MAGIC, 8) == 0;
+    fclose(f);
+    if (ok) memcpy(switch_id, head + WARM_HEADER_SIZE, 8);
+    return ok;
 }
 
 sai_status_t vs_warm_load(const char *path)

@@ -114,5 +114,7 @@ void test_objects(void);
 void test_warm(void);
 void test_random(void);
 void test_perf(void);
+void test_multi(void);
+void test_quirks(void);
 
 #endif /* SAIVS_T_H */

@@ -310,6 +310,8 @@ int main(int argc, char **argv)
     T_SUITE(objects);
     T_SUITE(warm);
     T_SUITE(random);
+    T_SUITE(multi);
+    T_SUITE(quirks);
     T_SUITE(perf);
     prof_clear();
     printf("%d passed, %d failed\n", t_passed, t_failed);
