@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import koffi from 'koffi';
 import { FfiSaiAdapter } from '../../src/adapter/ffi/index.js';
 import { isSaiStatusError } from '../../src/sai/errors.js';
 import { describeWithNeed, needCc } from '../helpers/need.js';
@@ -128,13 +129,26 @@ describeWithNeed(needCc(), 'a hostile libsai', () => {
     withMode('none', (a) => expect(a.isOpen).toBe(true));
   });
 
-  it('one adapter per library at a time; calls after shutdown are UNINITIALIZED', () => {
+  it('switches of one library share one session: initialized once, uninitialized with the last; calls after shutdown are UNINITIALIZED', () => {
+    const counts = koffi.load(lib);
+    const inits = counts.func('int hostile_initialize_calls()') as () => number;
+    const uninits = counts.func('int hostile_uninitialize_calls()') as () => number;
+    const [i0, u0] = [inits(), uninits()];
     const a = FfiSaiAdapter.open({ libPath: lib, profile: {} });
-    expect(() => FfiSaiAdapter.open({ libPath: lib, profile: {} })).toThrow(/already open/);
+    const b = FfiSaiAdapter.open({ libPath: lib, profile: {} });
+    expect([a.profileId, b.profileId]).toEqual([0, 1]);
+    expect(inits() - i0).toBe(1);
     a.shutdown({ warm: false });
     a.shutdown({ warm: false });
+    expect(uninits() - u0).toBe(0);
     expect(statusOf(() => a.get('NEXT_HOP', NH_ID, [0]))).toBe('UNINITIALIZED');
     expect(a.supportsBulk('ROUTE_ENTRY')).toBe(false);
+    expect(b.isOpen).toBe(true);
+    expect(b.objectTypeQuery(NH_ID)).toBe('NEXT_HOP');
+    b.close();
+    b.close();
+    expect(uninits() - u0).toBe(1);
+    counts.unload();
   });
 
   it('a path that is not a libsai', () => {

@@ -7,7 +7,9 @@ import koffi from 'koffi';
 import { ProfileServices } from '../../src/adapter/ffi/profile-services.js';
 import { NativeBuffer } from '../../src/adapter/ffi/native-memory.js';
 
-const services = new ProfileServices({ SAI_BOOT_TYPE: '1', SAI_WARM_BOOT_READ_FILE: '/tmp/x.bin' });
+const services = new ProfileServices();
+const first = services.add({ SAI_BOOT_TYPE: '1', SAI_WARM_BOOT_READ_FILE: '/tmp/x.bin' });
+const second = services.add({ SAI_BOOT_TYPE: '0', SAI_WARM_BOOT_WRITE_FILE: '/tmp/y.bin' });
 const out = new NativeBuffer(16);
 afterAll(() => {
   services.dispose();
@@ -34,7 +36,23 @@ describe('sai_service_method_table_t', () => {
     expect(cString(getValue(0, 'SAI_BOOT_TYPE'))).toBe('1');
     expect(getValue(0, 'NOPE')).toBeNull();
     expect(getValue(0, null)).toBeNull();
-    expect(services.lookups).toContain('NOPE');
+    expect(services.lookupsOf(first)).toContain('NOPE');
+  });
+
+  it('answers per profile id; a removed profile answers nothing, its strings stay valid', () => {
+    expect([first, second]).toEqual([0, 1]);
+    expect(cString(getValue(1, 'SAI_BOOT_TYPE'))).toBe('0');
+    expect(cString(getValue(1, 'SAI_WARM_BOOT_WRITE_FILE'))).toBe('/tmp/y.bin');
+    expect(getValue(1, 'SAI_WARM_BOOT_READ_FILE')).toBeNull();
+    expect(getValue(7, 'SAI_BOOT_TYPE')).toBeNull();
+    const kept = getValue(1, 'SAI_WARM_BOOT_WRITE_FILE');
+    services.remove(second);
+    expect(getValue(1, 'SAI_BOOT_TYPE')).toBeNull();
+    expect(getNext(1, null, null)).toBe(-1);
+    expect(cString(kept)).toBe('/tmp/y.bin');
+    // The lowest free id is given again.
+    expect(services.add({ K: 'v' })).toBe(1);
+    expect(cString(getValue(1, 'K'))).toBe('v');
   });
 
   it('profile_get_next_value enumerates, ends with -1, and restarts on value == NULL', () => {

@@ -29,6 +29,11 @@ export interface SaiLibrary {
   readonly getObjectKey?: StatusFn<[switchId: bigint, type: number, count: bigint, list: bigint]>;
   /** `sai_query_api_version(sai_api_version_t *version)`. */
   readonly queryApiVersion?: StatusFn<[out: bigint]>;
+  /**
+   * `sai_query_attribute_capability(switch_id, object_type, attr_id, sai_attr_capability_t *cap)`;
+   * `cap` is 3 bools: create_implemented, set_implemented, get_implemented.
+   */
+  readonly queryAttributeCapability?: StatusFn<[switchId: bigint, type: number, attrId: number, cap: bigint]>;
   /** dlclose (after `sai_api_uninitialize`); every function above is invalid afterwards. */
   unload(): void;
 }
@@ -101,6 +106,12 @@ export function loadSaiLibrary(path: string): SaiLibrary {
     ),
     queryApiVersion: optional(
       () => lib.func('int32_t sai_query_api_version(void *version)') as unknown as SaiLibrary['queryApiVersion'],
+    ),
+    queryAttributeCapability: optional(
+      () =>
+        lib.func(
+          'int32_t sai_query_attribute_capability(uint64_t switch_id, int32_t type, uint32_t attr_id, void *cap)',
+        ) as unknown as SaiLibrary['queryAttributeCapability'],
     ),
     unload: () => lib.unload(),
   };
