@@ -8,7 +8,7 @@
  */
 import type { AdapterKey, EntryKey } from '../sai/entry.js';
 import type { SaiObjectType } from '../sai/object-type.js';
-import type { SaiAttribute, SaiValue } from '../sai/value.js';
+import type { ReadValue, SaiAttribute } from '../sai/value.js';
 
 /** `sai_bulk_op_error_mode_t`: STOP_ON_ERROR (0) or IGNORE_ERROR (1). */
 export type BulkErrorMode = 'stopOnError' | 'ignoreError';
@@ -29,11 +29,11 @@ export interface BulkCreateResult {
  * Result of a bulk get: per-entry statuses (0 = SUCCESS; otherwise what a single `get` of that
  * entry would throw: ITEM_NOT_FOUND / INVALID_OBJECT_ID for a missing object, UNKNOWN_ATTRIBUTE + i,
  * ...), and per entry the values as `get` answers them (`undefined` for an attribute without a
- * value); an empty array for a failed entry.
+ * value, `NOT_READ` for one the adapter could not read); an empty array for a failed entry.
  */
 export interface BulkGetResult {
   readonly statuses: Int32Array;
-  readonly values: (SaiValue | undefined)[][];
+  readonly values: ReadValue[][];
 }
 
 /** The switch's default objects, as read from its attributes. */
@@ -62,6 +62,8 @@ export interface SaiAdapter {
   readonly name: string;
   /** The switch object id (`create_switch`'s result). */
   readonly switchId: bigint;
+  /** The libsai this adapter drives (its path, for error messages), when it is one. */
+  readonly library?: string;
 
   /**
    * Creates one object. Returns its object id, or 0n for an entry-keyed type (then `key` is required).
@@ -74,10 +76,15 @@ export interface SaiAdapter {
   /** Sets one attribute. @throws SaiStatusError. */
   set(objectType: SaiObjectType, key: AdapterKey, attr: SaiAttribute): void;
   /**
-   * Reads attributes by id; returns their values in the same order, `undefined` for an attribute
-   * that has no value (not set, no constant default). @throws SaiStatusError.
+   * Reads attributes by id; returns their values in the same order: `undefined` for an attribute
+   * that has no value (not set, no constant default), `NOT_READ` for one the adapter could not read
+   * (a libsai that answers NOT_IMPLEMENTED, NOT_SUPPORTED, INVALID_ATTRIBUTE or ATTR_NOT_SUPPORTED for
+   * it, or for a get that names it: the FFI adapter's get protocol finds which attribute it was, see
+   * `ffi/get-protocol.ts`). The fake never answers `NOT_READ`.
+   * @throws SaiStatusError for a missing object (INVALID_OBJECT_ID / ITEM_NOT_FOUND), an attribute the
+   *   adapter does not model (UNKNOWN_ATTRIBUTE + i), a shut-down adapter, or another failure.
    */
-  get(objectType: SaiObjectType, key: AdapterKey, attrIds: readonly number[]): (SaiValue | undefined)[];
+  get(objectType: SaiObjectType, key: AdapterKey, attrIds: readonly number[]): ReadValue[];
 
   /** True when the adapter has bulk create / remove / set for this type. */
   supportsBulk(objectType: SaiObjectType): boolean;

@@ -25,7 +25,7 @@ import type { AdapterKey, EntryKey } from '../sai/entry.js';
 import { isSaiStatusError, SaiStatusError } from '../sai/errors.js';
 import type { SaiObjectType } from '../sai/object-type.js';
 import { SaiStatus } from '../sai/status.js';
-import type { SaiAttribute, SaiValue } from '../sai/value.js';
+import type { ReadValue, SaiAttribute } from '../sai/value.js';
 import type {
   BulkCreateEntry,
   BulkCreateResult,
@@ -162,7 +162,7 @@ export class InstrumentedAdapter<A extends SaiAdapter = SaiAdapter> extends Faul
   }
 
   /** Delegates `get`. */
-  get(objectType: SaiObjectType, key: AdapterKey, attrIds: readonly number[]): (SaiValue | undefined)[] {
+  get(objectType: SaiObjectType, key: AdapterKey, attrIds: readonly number[]): ReadValue[] {
     return this.call('get', objectType, key, [], () => this.inner.get(objectType, key, attrIds));
   }
 
@@ -289,7 +289,7 @@ export class InstrumentedAdapter<A extends SaiAdapter = SaiAdapter> extends Faul
     attrIds: readonly number[],
   ): BulkGetResult {
     const inner = this.inner;
-    const values = new Array<(SaiValue | undefined)[]>(keys.length);
+    const values = new Array<ReadValue[]>(keys.length);
     const statuses = this.bulk(
       'get',
       objectType,

@@ -240,7 +240,7 @@ export class SwitchAgent {
     const agent = new SwitchAgent(adapter);
     if (!loaded) {
       const t = performance.now();
-      reload(agent.store);
+      reload(agent.store, { cold: true });
       const reloadMs = performance.now() - t;
       const t2 = performance.now();
       const ops = agent.countWrites(() => agent.apply(options.desired));

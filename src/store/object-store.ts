@@ -1,6 +1,6 @@
 import type { SaiAdapter, BulkCreateEntry } from '../adapter/adapter.js';
 import { SaiStatusError } from '../sai/errors.js';
-import { saiValueEquals, type SaiAttribute, type SaiValue } from '../sai/value.js';
+import { NOT_READ, saiValueEquals, type SaiAttribute, type SaiValue } from '../sai/value.js';
 import { toSaiValue, type AttrMeta, type SaiTraits } from '../traits/define.js';
 import type { InferCreateAttributes, InferHostKey } from '../traits/infer.js';
 import { CreateOnlyAttributeError, UnknownAttributeError } from './errors.js';
@@ -489,7 +489,7 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
     const refs = traits.references;
     for (let i = 0; i < refs.length; i++) {
       const v = attrs[refs[i].name];
-      if (v === undefined || v === 0n) continue;
+      if (v === undefined || v === 0n || v === NOT_READ) continue;
       if (typeof v === 'bigint') {
         const d = this.ctx.byOid(v);
         if (d) fn(d);
@@ -512,6 +512,11 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
   /**
    * Brings a live object to `attrs`: CREATE_ONLY checked first (nothing written on a change),
    * then one set per differing settable attribute; a failing set undoes the earlier ones.
+   *
+   * An attribute the adapter could not read back (`NOT_READ`) is unknown, never its default: the
+   * replay that claims a warm boot handle adopts the given value (the adapter kept what the last
+   * run programmed); otherwise a settable one is written. A CREATE_ONLY one cannot be written: the
+   * given value is adopted.
    */
   private update(obj: SaiObject<T>, attrs: AttrRecord): void {
     // The same frozen object the store already keeps: nothing can differ.
@@ -519,8 +524,14 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
     const traits = this.traits;
     for (const k in attrs) if (!traits.attrByName.has(k)) throw new UnknownAttributeError(traits.objectType, k);
     const old = obj.attributes as AttrRecord;
+    const adopt = obj.warmBootHandle;
+    let adopted = false;
     let changedCreateOnly: string[] | undefined;
     for (const meta of traits.createOnly) {
+      if (old[meta.name] === NOT_READ) {
+        adopted = true;
+        continue;
+      }
       const a = SaiObjectStore.effective(meta, attrs[meta.name]);
       const b = SaiObjectStore.effective(meta, old[meta.name]);
       if (!saiValueEquals(a as SaiValue, b as SaiValue)) (changedCreateOnly ??= []).push(meta.name);
@@ -540,10 +551,15 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
         continue;
       }
       const next = given !== undefined ? given : meta.defaultValue;
+      if (old[meta.name] === NOT_READ) {
+        if (adopt) adopted = true;
+        else (changes ??= []).push([meta, next, undefined]);
+        continue;
+      }
       const prev = SaiObjectStore.effective(meta, old[meta.name]);
       if (!saiValueEquals(next as SaiValue, prev as SaiValue)) (changes ??= []).push([meta, next, prev]);
     }
-    if (changes === undefined) {
+    if (changes === undefined && !adopted) {
       // Nothing to write. Keep the caller's frozen object (shared by its peers) or a new shape.
       if (Object.isFrozen(attrs) || !sameShape(old, attrs)) obj.attributes = this.merged(attrs, old, keep);
       return;
@@ -552,7 +568,7 @@ export class SaiObjectStore<T extends SaiTraits = SaiTraits> implements RefRelea
     const key = obj.adapterKey;
     const applied: [AttrMeta, unknown, unknown][] = [];
     try {
-      for (const c of changes) {
+      for (const c of changes ?? []) {
         if (this.ctx.watching)
           this.ctx.beforeWrite({
             op: 'set',

@@ -1,6 +1,6 @@
 import type { SaiAdapter } from '../adapter/adapter.js';
 import type { SaiObjectType } from '../sai/object-type.js';
-import type { SaiValue } from '../sai/value.js';
+import { NOT_READ, type SaiValue } from '../sai/value.js';
 import { ALL_TRAITS, OBJECT_TYPES_BY_RANK, type TraitsOf } from '../traits/index.js';
 import { fromSaiValue, type SaiTraits } from '../traits/define.js';
 import type { InferCreateAttributes, InferHostKey } from '../traits/infer.js';
@@ -182,13 +182,19 @@ export class SaiStore {
     const store = this.#stores.get(type)!;
     const traits = store.traits;
     const attrs = this.readAttributes(traits, oid);
+    const unread = (traits.hostKey.fromAttributes ?? []).filter((a) => attrs[a] === NOT_READ);
+    if (unread.length > 0) {
+      const names = unread.map((a) => traits.attrByName.get(a)!.saiName).join(', ');
+      throw new Error(`${type} 0x${oid.toString(16)} (adapter-owned): ${names} could not be read, so its host key is unknown`);
+    }
     const hostKey = traits.hostKey.derive(oid as never, attrs as never);
     store.insert(oid, hostKey as never, attrs as never, true);
   }
 
   /**
    * Reads every non-READ_ONLY attribute of an object back from the adapter (and the READ_ONLY ones
-   * the host key needs), as store-level values. Attributes without a value are left out.
+   * the host key needs), as store-level values. Attributes without a value are left out; one the
+   * adapter could not read stays `NOT_READ` (unknown: the next `setObject` writes it).
    */
   readAttributes(traits: SaiTraits, key: bigint | object): Record<string, unknown> {
     const metas = traits.attrList.filter((m) => m.mode !== 'readOnly');

@@ -9,6 +9,8 @@ import type { SaiValue, SaiValueKind } from '../sai/value.js';
 import type { SaiEnum } from '../sai/enum.js';
 import type { AnyAttr, AttrMode, AttrPresence, DefaultKind } from './attr.js';
 import type { AttrMap, InferGetAttributes } from './infer.js';
+import { formatValue } from '../sai/errors.js';
+import { expectedValue, valueFitsKind } from './value-check.js';
 
 /** How a type's AdapterHostKey is made. */
 export interface HostKeySpec<A extends AttrMap, HK, K extends AdapterKeyKind> {
@@ -188,12 +190,24 @@ export function defineTraits<const A extends AttrMap, HK, K extends AdapterKeyKi
   return Object.freeze(traits) as unknown as SaiTraits<A, HK, K>;
 }
 
-/** Converts a store-level value to its adapter-level form (enum name -> int32). */
+/**
+ * Converts a store-level value to its adapter-level form (enum name -> int32), checking that it fits
+ * the attribute (kind, range, enum member, canonical address), so a wrong value is refused before
+ * any adapter call, naming the attribute.
+ * @throws AttributeValueError naming the SAI attribute (name and id) and the value.
+ */
 export function toSaiValue(meta: AttrMeta, value: unknown): SaiValue {
   if (meta.enumDef) {
-    const n = meta.enumDef.values[value as string];
-    if (n === undefined) throw new AttributeValueError(meta, value, `not a value of ${meta.enumDef.cName}`);
+    const n = typeof value === 'string' ? meta.enumDef.values[value] : undefined;
+    if (n === undefined) {
+      const names = Object.keys(meta.enumDef.values);
+      const some = names.length > 8 ? `${names.slice(0, 8).join(', ')}, ...` : names.join(', ');
+      throw new AttributeValueError(meta, value, `not a value of ${meta.enumDef.cName} (${some})`);
+    }
     return n;
+  }
+  if (!valueFitsKind(meta.kind, value as SaiValue)) {
+    throw new AttributeValueError(meta, value, `expected ${expectedValue(meta.kind)}`);
   }
   return value as SaiValue;
 }
@@ -207,7 +221,11 @@ export function fromSaiValue(meta: AttrMeta, value: SaiValue): unknown {
   return value;
 }
 
-/** A store-level attribute value the traits cannot translate (an enum name that does not exist). */
+/**
+ * A store-level attribute value the traits refuse: it does not fit the attribute's kind or range,
+ * or names no value of its enum. Fields: `attr` (its metadata: SAI name, id, property name),
+ * `value`, `reason`. Nothing reached the adapter.
+ */
 export class AttributeValueError extends Error {
   readonly kind = 'AttributeValueError' as const;
   constructor(
@@ -215,7 +233,7 @@ export class AttributeValueError extends Error {
     readonly value: unknown,
     readonly reason: string,
   ) {
-    super(`${attr.saiName} (${attr.name}, id ${attr.id}): ${String(value)}: ${reason}`);
+    super(`${attr.saiName} (${attr.name}, id ${attr.id}): ${formatValue(value)}: ${reason}`);
     this.name = 'AttributeValueError';
   }
 }

@@ -11,7 +11,7 @@ import type {
 } from '../adapter/adapter.js';
 import type { AdapterKey } from '../sai/entry.js';
 import type { SaiObjectType } from '../sai/object-type.js';
-import type { SaiAttribute, SaiValue } from '../sai/value.js';
+import type { ReadValue, SaiAttribute } from '../sai/value.js';
 
 /** Placeholder ids are `PLACEHOLDER_BASE | n`, n counting from 1: no adapter hands out such ids. */
 export const PLACEHOLDER_BASE = 0xfeed_0000_0000_0000n;
@@ -48,7 +48,7 @@ export class DryRunAdapter implements SaiAdapter {
 
   set(): void {}
 
-  get(objectType: SaiObjectType, key: AdapterKey, attrIds: readonly number[]): (SaiValue | undefined)[] {
+  get(objectType: SaiObjectType, key: AdapterKey, attrIds: readonly number[]): ReadValue[] {
     return this.real.get(objectType, key, attrIds);
   }
 

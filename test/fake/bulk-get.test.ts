@@ -8,7 +8,7 @@ import { FakeSaiAdapter, InstrumentedAdapter, type SaiAdapter } from '../../src/
 import { attrStatus, SaiStatus, SaiStatusError } from '../../src/sai/index.js';
 import type { AdapterKey, RouteEntryKey } from '../../src/sai/entry.js';
 import type { SaiObjectType } from '../../src/sai/object-type.js';
-import type { SaiValue } from '../../src/sai/value.js';
+import type { ReadValue } from '../../src/sai/value.js';
 
 function setup(options: { log?: boolean } = {}) {
   const a = new FakeSaiAdapter({ ports: 4, log: options.log });
@@ -43,7 +43,7 @@ function single(
   type: SaiObjectType,
   key: AdapterKey,
   ids: number[],
-): [number, (SaiValue | undefined)[]] {
+): [number, ReadValue[]] {
   try {
     return [0, a.get(type, key, ids)];
   } catch (e) {

@@ -13,7 +13,7 @@ import type { AdapterKey, NeighborEntryKey, RouteEntryKey } from '../../src/sai/
 import { formatIpv4 } from '../../src/sai/address.js';
 import { attrStatus, SaiStatus, SaiStatusError } from '../../src/sai/index.js';
 import type { SaiObjectType } from '../../src/sai/object-type.js';
-import type { SaiValue } from '../../src/sai/value.js';
+import type { ReadValue } from '../../src/sai/value.js';
 import { NeighborEntryTraits, NextHopTraits, RouteEntryTraits, RouterInterfaceTraits } from '../../src/traits/index.js';
 import { attrs, ids } from './attrs.js';
 import { describeWithNeed, needLibsaivs } from '../helpers/need.js';
@@ -27,7 +27,7 @@ function single(
   type: SaiObjectType,
   key: AdapterKey,
   attrIds: number[],
-): [number, (SaiValue | undefined)[]] {
+): [number, ReadValue[]] {
   try {
     return [0, a.get(type, key, attrIds)];
   } catch (e) {

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { SaiAdapter } from '../../src/adapter/index.js';
-import { SAI_OBJECT_TYPES, type AdapterKey, type SaiObjectType, type SaiValue } from '../../src/sai/index.js';
+import { NOT_READ, SAI_OBJECT_TYPES, type AdapterKey, type ReadValue, type SaiObjectType } from '../../src/sai/index.js';
 import { ALL_TRAITS } from '../../src/traits/index.js';
 import type { SaiTraits } from '../../src/traits/define.js';
 
@@ -24,7 +24,8 @@ export function adapterKeySet(adapter: SaiAdapter, type: SaiObjectType): Set<str
   return new Set(adapter.getObjectKeys(type).map(keyText));
 }
 
-function valueText(v: SaiValue | undefined): string {
+function valueText(v: ReadValue): string {
+  if (v === NOT_READ) return 'NOT_READ';
   return JSON.stringify(v ?? null, (_k, x) => (typeof x === 'bigint' ? `0x${x.toString(16)}` : x));
 }
 

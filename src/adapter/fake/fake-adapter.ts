@@ -51,6 +51,7 @@ import { decodeSlots, encodeSlots } from './warm-file.js';
 import { slotGet, slotSet, slotsFrom, slotsOf, type AttrSlots } from './attr-slots.js';
 import type { CallLogEntry, FakeCall } from '../faults.js';
 import { FaultingAdapter } from '../instrumentation.js';
+import { statusError, type StatusErrorContext } from '../status-error.js';
 import { makeOid, oidTypeId } from './ids.js';
 
 /** One live object in the fake. */
@@ -596,8 +597,8 @@ export class FakeSaiAdapter extends FaultingAdapter implements SaiAdapter {
     return 0;
   }
 
-  private fail(op: SaiOperation, type: SaiObjectType, key: unknown, status: number): never {
-    throw new SaiStatusError(op, type, key, status);
+  private fail(op: SaiOperation, type: SaiObjectType, key: unknown, status: number, ctx: StatusErrorContext = {}): never {
+    throw statusError(op, type, key, status, ctx);
   }
 
   create(objectType: SaiObjectType, key: EntryKey | undefined, attrs: readonly SaiAttribute[]): bigint {
@@ -605,7 +606,7 @@ export class FakeSaiAdapter extends FaultingAdapter implements SaiAdapter {
     let id = 0n;
     if (st === 0) [st, id] = this.doCreate(objectType, key, attrs);
     this.record('create', objectType, key, attrs, false, st);
-    if (st !== 0) this.fail('create', objectType, key, st);
+    if (st !== 0) this.fail('create', objectType, key, st, { attrs });
     return id;
   }
 
@@ -620,7 +621,7 @@ export class FakeSaiAdapter extends FaultingAdapter implements SaiAdapter {
     let st = this.enter('set', objectType, key, [attr], false);
     if (st === 0) st = this.doSet(objectType, key, attr);
     this.record('set', objectType, key, [attr], false, st);
-    if (st !== 0) this.fail('set', objectType, key, st);
+    if (st !== 0) this.fail('set', objectType, key, st, { attrs: [attr] });
   }
 
   get(objectType: SaiObjectType, key: AdapterKey, attrIds: readonly number[]): (SaiValue | undefined)[] {
@@ -628,7 +629,7 @@ export class FakeSaiAdapter extends FaultingAdapter implements SaiAdapter {
     let out: (SaiValue | undefined)[] = [];
     if (st === 0) [st, out] = this.doGet(objectType, key, attrIds);
     this.record('get', objectType, key, [], false, st);
-    if (st !== 0) this.fail('get', objectType, key, st);
+    if (st !== 0) this.fail('get', objectType, key, st, { attrIds });
     return out;
   }
 

@@ -11,11 +11,12 @@
  *
  * Bulk get (`get_route_entries_attribute`, `get_neighbor_entries_attribute`) always runs in
  * IGNORE_ERROR mode: every entry gets its own status. An entry the bulk call cannot answer in full
- * (ATTR_NOT_IMPLEMENTED + i for an attribute without a value, BUFFER_OVERFLOW for a list longer
- * than the first room, or a libsai that answers the whole call NOT_IMPLEMENTED) is read again with
- * a single get, which has the protocol for both (`read-attrs.ts`).
+ * (ATTR_NOT_IMPLEMENTED / ATTR_NOT_SUPPORTED / INVALID_ATTRIBUTE + i, a plain NOT_IMPLEMENTED or
+ * NOT_SUPPORTED, BUFFER_OVERFLOW for a list longer than the first room) is read again with a single
+ * get, which has the protocol for each (`read-attrs.ts`). A libsai that answers the whole call
+ * NOT_IMPLEMENTED has no bulk get: the result says so (`absent`) and every entry is read singly.
  */
-import type { BulkCreateEntry, BulkCreateResult, BulkErrorMode, BulkGetResult } from '../adapter.js';
+import type { BulkCreateEntry, BulkCreateResult, BulkErrorMode } from '../adapter.js';
 import type { AdapterKey, EntryKey } from '../../sai/entry.js';
 import { decodeStatus, SaiStatus } from '../../sai/status.js';
 import type { SaiAttribute, SaiValue, SaiValueKind } from '../../sai/value.js';
@@ -52,6 +53,8 @@ export class BulkMarshaller {
   private readonly ids = new NativeBuffer(2048);
   /** Per submitted position in a chunk, the caller's index. */
   private index = new Int32Array(1024);
+  /** Bulk get calls sent to the libsai so far. */
+  calls = 0;
 
   /** @param chunkSize entries per libsai call. */
   constructor(readonly chunkSize: number) {}
@@ -323,6 +326,8 @@ export class BulkMarshaller {
   /**
    * Bulk get of entries: the same `attrIds` (decoded as `kinds`) of every key, one libsai call per
    * chunk in IGNORE_ERROR mode. `single(i)` reads entry i with a single get (see the module comment).
+   * Per entry the read's result; `absent` when the libsai answered the first call NOT_IMPLEMENTED as a
+   * whole (every entry was then read singly).
    */
   get(
     ctx: BulkContext,
@@ -331,10 +336,9 @@ export class BulkMarshaller {
     attrIds: readonly number[],
     kinds: readonly SaiValueKind[],
     single: (i: number) => ReadResult,
-  ): BulkGetResult {
+  ): { results: ReadResult[]; absent: boolean } {
     const n = keys.length;
-    const statuses = new Int32Array(n);
-    const values = new Array<(SaiValue | undefined)[]>(n);
+    const results = new Array<ReadResult>(n);
     const type = ops.objectType;
     const keySize = ENTRY_SIZE[type]!;
     const na = attrIds.length;
@@ -342,18 +346,17 @@ export class BulkMarshaller {
     for (let a = 0; a < na; a++)
       if (isListKind(kinds[a])) listPer += FIRST_LIST_CAPACITY * listElementSize(kinds[a]) + 8;
     let ok = 0;
+    let absent = false;
     const settle = (i: number, r: ReadResult): void => {
-      if (r.ok) {
-        statuses[i] = 0;
-        values[i] = r.values;
-        ok++;
-      } else {
-        statuses[i] = r.status;
-        values[i] = [];
-      }
+      results[i] = r;
+      if (r.ok) ok++;
     };
     for (let start = 0; start < n; start += this.chunkSize) {
       const end = Math.min(n, start + this.chunkSize);
+      if (absent) {
+        for (let i = start; i < end; i++) settle(i, single(i));
+        continue;
+      }
       const len = end - start;
       this.block.begin(len * na, len * listPer);
       this.prepare(len, keySize);
@@ -363,8 +366,7 @@ export class BulkMarshaller {
       let m = 0;
       for (let i = start; i < end; i++) {
         if (!encodeEntry(type, kv, m * keySize, keys[i] as EntryKey)) {
-          statuses[i] = SaiStatus.ITEM_NOT_FOUND;
-          values[i] = [];
+          results[i] = { ok: false, status: SaiStatus.ITEM_NOT_FOUND };
           continue;
         }
         const first = this.block.count;
@@ -375,6 +377,7 @@ export class BulkMarshaller {
         this.index[m++] = i;
       }
       if (m === 0) continue;
+      this.calls++;
       const ret = ops.bulkGetEntry!(
         m,
         this.keys.address,
@@ -387,6 +390,7 @@ export class BulkMarshaller {
       let untouched = ret !== SaiStatus.SUCCESS;
       for (let j = 0; untouched && j < m; j++)
         if (sv.getInt32(j * STATUS_SIZE, true) !== SaiStatus.NOT_EXECUTED) untouched = false;
+      if (untouched && ret === SaiStatus.NOT_IMPLEMENTED) absent = true;
       for (let j = 0; j < m; j++) {
         const i = this.index[j];
         const st = untouched ? ret : sv.getInt32(j * STATUS_SIZE, true);
@@ -397,18 +401,20 @@ export class BulkMarshaller {
         const name = decodeStatus(st).name;
         if (
           name === 'ATTR_NOT_IMPLEMENTED' ||
+          name === 'ATTR_NOT_SUPPORTED' ||
+          name === 'INVALID_ATTRIBUTE' ||
           name === 'BUFFER_OVERFLOW' ||
-          (untouched && name === 'NOT_IMPLEMENTED')
+          name === 'NOT_IMPLEMENTED' ||
+          name === 'NOT_SUPPORTED'
         ) {
           settle(i, single(i));
           continue;
         }
-        statuses[i] = st;
-        values[i] = [];
+        results[i] = { ok: false, status: st };
       }
     }
     ctx.counters.add(type, 'get', ok);
-    return { statuses, values };
+    return { results, absent };
   }
 
   /** Decodes the `attrIds.length` slots from `first` of the block after a successful bulk get. */
@@ -432,7 +438,7 @@ export class BulkMarshaller {
         out[a] = v;
       }
     }
-    return { ok: true, values: out };
+    return { ok: true, values: out, noValue: [], unanswered: [] };
   }
 
   /** Frees the native arrays. */

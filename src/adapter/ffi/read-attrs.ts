@@ -1,13 +1,20 @@
 /**
- * One SAI get (`get_<type>_attribute`) with the list and no-value protocol:
+ * One SAI get (`get_<type>_attribute`) with the list, no-value and unanswered-attribute protocol:
  *
  * - list attributes start with room for FIRST_LIST_CAPACITY elements; BUFFER_OVERFLOW answers the
  *   needed count in the list and the call is repeated with that much room (bounded: a count above
  *   MAX_LIST_COUNT, or an overflow that asks for no more room, is an error);
- * - ATTR_NOT_IMPLEMENTED + i means attribute i has no value (not set, no constant default: the
- *   fake's `undefined`); it reads as undefined and the others are asked again without it;
+ * - ATTR_NOT_IMPLEMENTED + i: attribute i answered no value (`noValue`; libsaivs says so for an
+ *   attribute not set and without a constant default, the fake's `undefined`); the others are asked
+ *   again without it;
+ * - ATTR_NOT_SUPPORTED + i or INVALID_ATTRIBUTE + i: the libsai cannot answer attribute i
+ *   (`unanswered`); the others are asked again without it;
+ * - a plain NOT_IMPLEMENTED or NOT_SUPPORTED (no index, as some vendors answer when any one attribute
+ *   was never set) with several attributes: each is asked alone; alone, it is `unanswered`;
  * - after SUCCESS nothing is trusted blindly: the ids must be the ones asked for, a list must sit
  *   where it was given and within its room, an address must be well formed.
+ *
+ * What `noValue` and `unanswered` mean to the store is decided by the caller (`get-protocol.ts`).
  */
 import { attrStatus, decodeStatus, SaiStatus, type SaiAttrStatusName } from '../../sai/status.js';
 import type { SaiValue, SaiValueKind } from '../../sai/value.js';
@@ -20,10 +27,28 @@ export const FIRST_LIST_CAPACITY = 256;
 /** Most elements one list may answer (a guard against a garbage count). */
 export const MAX_LIST_COUNT = 1 << 24;
 
-/** A get's result: the values, or the status (and why) to throw. */
+/**
+ * A get's result: the values (undefined at `noValue` and `unanswered` positions) with the positions
+ * that answered no value and those the libsai could not answer; or the status (and why) to throw.
+ */
 export type ReadResult =
-  | { readonly ok: true; readonly values: (SaiValue | undefined)[] }
+  | {
+      readonly ok: true;
+      readonly values: (SaiValue | undefined)[];
+      readonly noValue: readonly number[];
+      readonly unanswered: readonly number[];
+    }
   | { readonly ok: false; readonly status: number; readonly detail?: string };
+
+/** Libsai get calls made (for the get protocol's cost: about one per object). */
+export interface ReadCalls {
+  calls: number;
+}
+
+/** Plain statuses that, for a multi-attribute get, may stand for one attribute the libsai cannot answer. */
+function isPlainUnanswerable(st: number): boolean {
+  return st === SaiStatus.NOT_IMPLEMENTED || st === SaiStatus.NOT_SUPPORTED;
+}
 
 /** Re-bases a per-attribute status on the caller's index (`pending[j]` for the libsai's `j`). */
 function remapAttrIndex(status: number, pending: readonly number[]): number {
@@ -41,12 +66,17 @@ export function readAttributes(
   block: AttrBlock,
   attrIds: readonly number[],
   kinds: readonly SaiValueKind[],
+  count?: ReadCalls,
 ): ReadResult {
   const n = attrIds.length;
   const values = new Array<SaiValue | undefined>(n).fill(undefined);
+  const noValue: number[] = [];
+  const unanswered: number[] = [];
   let pending: number[] = Array.from({ length: n }, (_, i) => i);
   const capacity = new Array<number>(n).fill(FIRST_LIST_CAPACITY);
+  const done = (): ReadResult => ({ ok: true, values, noValue, unanswered });
   for (let attempt = 0; attempt < n + 8; attempt++) {
+    if (count) count.calls++;
     let listBytes = 0;
     for (const p of pending) if (isListKind(kinds[p])) listBytes += capacity[p] * listElementSize(kinds[p]);
     block.begin(pending.length, listBytes);
@@ -68,10 +98,32 @@ export function readAttributes(
       continue;
     }
     const d = decodeStatus(st);
-    if (d.name === 'ATTR_NOT_IMPLEMENTED' && d.attrIndex !== undefined && d.attrIndex < pending.length) {
-      pending = pending.filter((_, j) => j !== d.attrIndex);
-      if (pending.length === 0) return { ok: true, values };
-      continue;
+    if (d.attrIndex !== undefined && d.attrIndex < pending.length) {
+      const p = pending[d.attrIndex];
+      let list: number[] | undefined;
+      if (d.name === 'ATTR_NOT_IMPLEMENTED') list = noValue;
+      else if (d.name === 'ATTR_NOT_SUPPORTED' || d.name === 'INVALID_ATTRIBUTE') list = unanswered;
+      if (list) {
+        list.push(p);
+        pending = pending.filter((_, j) => j !== d.attrIndex);
+        if (pending.length === 0) return done();
+        continue;
+      }
+    }
+    if (isPlainUnanswerable(st)) {
+      if (pending.length === 1) {
+        unanswered.push(pending[0]);
+        return done();
+      }
+      // No index: ask each alone to find which the libsai cannot answer.
+      for (const p of pending) {
+        const one = readAttributes(get, key, block, [attrIds[p]], [kinds[p]], count);
+        if (!one.ok) return one;
+        if (one.noValue.length > 0) noValue.push(p);
+        else if (one.unanswered.length > 0) unanswered.push(p);
+        else values[p] = one.values[0];
+      }
+      return done();
     }
     if (st !== 0) return { ok: false, status: remapAttrIndex(st, pending) };
     for (let j = 0; j < pending.length; j++) {
@@ -106,7 +158,7 @@ export function readAttributes(
         values[p] = v;
       }
     }
-    return { ok: true, values };
+    return done();
   }
   return { ok: false, status: SaiStatus.BUFFER_OVERFLOW, detail: 'list counts kept growing' };
 }
