@@ -7,14 +7,15 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { FfiSaiAdapter } from '../../src/adapter/ffi/index.js';
 import { InstrumentedAdapter, type SaiAdapter } from '../../src/adapter/index.js';
 import { SwitchAgent, syntheticTopology, type SwitchState } from '../../src/agent/index.js';
 import { isSaiStatusError } from '../../src/sai/errors.js';
 import { adapterDump } from '../helpers/adapter-dump.js';
 import { stateDir } from '../helpers/agent.js';
-import { HAVE_LIBSAIVS, LIBSAIVS, scratchDir } from './libsaivs.js';
+import { describeWithNeed, needLibsaivs } from '../helpers/need.js';
+import { LIBSAIVS, scratchDir } from './libsaivs.js';
 
 const open: FfiSaiAdapter[] = [];
 afterEach(() => {
@@ -52,7 +53,7 @@ function statusOf(fn: () => unknown): string {
   return 'SUCCESS';
 }
 
-describe.skipIf(!HAVE_LIBSAIVS)('two switches of the C virtual switch in one process', () => {
+describeWithNeed(needLibsaivs(), 'two switches of the C virtual switch in one process', () => {
   it('each cold boots, shuts down warm and warm boots with zero writes, independently of the other', () => {
     const dirA = stateDir();
     const dirB = stateDir();

@@ -26,7 +26,7 @@
  * a LAG, an FDB entry, a route of another virtual router) is listed as `UNEXPECTED ...`.
  */
 import type { SaiAdapter } from '../../src/adapter/index.js';
-import type { NeighborEntryKey, RouteEntryKey, SaiObjectType, SaiValue } from '../../src/sai/index.js';
+import { NOT_READ, type NeighborEntryKey, type RouteEntryKey, type SaiObjectType, type SaiValue } from '../../src/sai/index.js';
 
 /** SAI attribute ids (SAI 1.18), by object type. */
 const A = {
@@ -53,8 +53,16 @@ const BRIDGE_PORT_TYPE = ['PORT', 'SUB_PORT', '1Q_ROUTER', '1D_ROUTER', 'TUNNEL'
 /** Types the picture knows; anything else holding objects is `UNEXPECTED`. */
 const OTHER_TYPES: readonly SaiObjectType[] = ['LAG', 'LAG_MEMBER', 'FDB_ENTRY'];
 
-function one(adapter: SaiAdapter, type: SaiObjectType, key: bigint | RouteEntryKey | NeighborEntryKey, ids: number[]) {
-  return adapter.get(type, key, ids);
+function one(
+  adapter: SaiAdapter,
+  type: SaiObjectType,
+  key: bigint | RouteEntryKey | NeighborEntryKey,
+  ids: number[],
+): (SaiValue | undefined)[] {
+  const values = adapter.get(type, key, ids);
+  // An attribute the adapter could not read has no picture.
+  if (values.includes(NOT_READ)) throw new Error(`${type}: an attribute of ${ids.join(',')} could not be read`);
+  return values as (SaiValue | undefined)[];
 }
 
 const enumName = (names: readonly string[], v: SaiValue | undefined) =>
