@@ -34,14 +34,34 @@ void vs_unlock(void)
 #define LOCK() vs_lock()
 #define UNLOCK() vs_unlock()
 
-void vs_select(int index)
+/* A switch that never lives: what an id of a switch that is gone selects (its calls: UNINITIALIZED). */
+static vs_state vs_none;
+
+void vs_select(int slot)
 {
-    vs_cur = &vs_switches[index >= 0 && index < VS_MAX_SWITCHES ? index : 0];
+    vs_cur = &vs_switches[slot >= 0 && slot < VS_MAX_SWITCHES ? slot : 0];
 }
 
 void vs_select_oid(uint64_t oid)
 {
-    vs_select(vs_oid_index(oid));
+    int ix = vs_oid_index(oid);
+    if (ix >= 0) {
+        for (int k = 0; k < VS_MAX_SWITCHES; k++) {
+            if (vs_switches[k].used && vs_switches[k].index == (uint32_t)ix) {
+                vs_cur = &vs_switches[k];
+                return;
+            }
+        }
+        vs_cur = &vs_none;
+        return;
+    }
+    for (int k = 0; k < VS_MAX_SWITCHES; k++) {
+        if (vs_switches[k].live) {
+            vs_cur = &vs_switches[k];
+            return;
+        }
+    }
+    vs_cur = &vs_switches[0];
 }
 
 void vs_select_entry(const void *entry)

@@ -1190,9 +1190,11 @@ static bool init_insert(vs_obj *o, bool ok)
 
 static void state_reset_tables(void)
 {
-    uint32_t profile_id = vs_g.profile_id, quirks = vs_g.quirks;
+    uint32_t index = vs_g.index, profile_id = vs_g.profile_id, quirks = vs_g.quirks;
+    bool used = vs_g.used;
     memset(&vs_g, 0, sizeof vs_g);
-    vs_g.index = (uint32_t)(vs_cur - vs_switches);
+    vs_g.used = used;
+    vs_g.index = index;
     vs_g.profile_id = profile_id;
     vs_g.quirks = quirks;
     vs_table_init(&vs_g.oids, VS_TABLE_OID);

@@ -3,11 +3,13 @@
  * per process, vendor quirk modes, and what sai_api_uninitialize does to them.
  *
  * Several switches: each create_switch takes a slot (VS_MAX_SWITCHES of them) with its own object space
- * and id counter; the slot's index is carried in every id (bits 40-47), so any call finds its switch
- * from the ids and entries it is given. A switch reads its profile through `profile_get_value(profile_id,
- * ...)` with the SAI_SWITCH_ATTR_SWITCH_PROFILE_ID of its create_switch (default 0); two live switches
- * with one profile id: ITEM_ALREADY_EXISTS. Its slot: SAI_VS_SWITCH_INDEX when the profile names one,
- * else (warm) the slot its warm file was saved from, else the lowest free one.
+ * and id counter; its switch index (0..255) is carried in every id (bits 40-47), so any call finds its
+ * switch from the ids and entries it is given. A switch reads its profile through
+ * `profile_get_value(profile_id, ...)` with the SAI_SWITCH_ATTR_SWITCH_PROFILE_ID of its create_switch
+ * (default 0); two live switches with one profile id, or one index: ITEM_ALREADY_EXISTS. Its index:
+ * SAI_SWITCH_INDEX when the profile names one (as the fake adapter's), else (warm) the index its warm
+ * file was saved by, else the lowest one no live switch has. A warm file of another index than the
+ * one named: INVALID_NV_STORAGE.
  *
  * Quirks (profile key SAI_VS_QUIRKS, comma-separated; read at create_switch, per switch): see
  * enum vs_quirk and README.md. warm-write-at-uninit keeps a warm-removed switch's state until
@@ -27,7 +29,7 @@
 #define PROFILE_READ_FILE "SAI_WARM_BOOT_READ_FILE"
 #define PROFILE_WRITE_FILE "SAI_WARM_BOOT_WRITE_FILE"
 #define PROFILE_PORT_COUNT "SAI_VS_PORT_COUNT"
-#define PROFILE_SWITCH_INDEX "SAI_VS_SWITCH_INDEX"
+#define PROFILE_SWITCH_INDEX "SAI_SWITCH_INDEX"
 #define PROFILE_QUIRKS "SAI_VS_QUIRKS"
 #define PROFILE_SWITCH_TYPE "SAI_VS_SWITCH_TYPE"
 
@@ -136,7 +138,10 @@ static sai_status_t pending_flush(int ix)
         int fd = open(p->write_file, O_WRONLY | O_CREAT | O_TRUNC, 0644);
         if (fd >= 0) close(fd);
     }
-    if (p->warm) vs_state_clear();
+    if (p->warm) {
+        vs_state_clear();
+        vs_g.used = false;
+    }
     pending_clear(ix);
     return st;
 }
@@ -149,6 +154,8 @@ sai_status_t vs_switches_uninitialize(void)
         sai_status_t one = pending_flush(ix);
         if (one != SAI_STATUS_SUCCESS) st = one;
         vs_state_clear();
+        vs_g.used = false;
+        vs_g.index = 0;
         vs_g.profile_id = 0;
         vs_g.quirks = 0;
     }
@@ -170,40 +177,62 @@ __attribute__((destructor)) static void at_exit(void)
 
 /* ---- create_switch ------------------------------------------------------------------------------------ */
 
-/** The slot a new switch takes; -1 with *st set when none. Under the lock. */
-static int choose_slot(const char *index_key, bool warm, const char *read_file, uint32_t profile_id, sai_status_t *st)
+/** Is switch index `ix` taken by a slot (live, or owing its warm file)? */
+static bool index_taken(uint32_t ix)
 {
-    for (int ix = 0; ix < VS_MAX_SWITCHES; ix++) {
-        if (vs_switches[ix].live && vs_switches[ix].profile_id == profile_id) {
+    for (int k = 0; k < VS_MAX_SWITCHES; k++)
+        if (vs_switches[k].used && vs_switches[k].index == ix) return true;
+    return false;
+}
+
+/**
+ * The slot and switch index a new switch takes; -1 with *st set when none. Under the lock. A slot
+ * whose switch was removed warm and still owes its file is reused by the same index only (it writes
+ * its file first).
+ */
+static int choose_slot(const char *index_key, bool warm, const char *read_file, uint32_t profile_id, uint32_t *index,
+                       sai_status_t *st)
+{
+    for (int k = 0; k < VS_MAX_SWITCHES; k++) {
+        if (vs_switches[k].live && vs_switches[k].profile_id == profile_id) {
             *st = SAI_STATUS_ITEM_ALREADY_EXISTS;
             return -1;
         }
     }
-    int slot = -1;
+    int ix = -1;
     if (index_key != NULL) {
         char *end;
         unsigned long v = strtoul(index_key, &end, 10);
-        if (index_key[0] < '0' || index_key[0] > '9' || *end != '\0' || v >= VS_MAX_SWITCHES) {
+        if (index_key[0] < '0' || index_key[0] > '9' || *end != '\0' || v > VS_MAX_INDEX) {
             *st = SAI_STATUS_INVALID_PARAMETER;
             return -1;
         }
-        slot = (int)v;
+        ix = (int)v;
     } else if (warm) {
         uint64_t saved;
-        if (vs_warm_peek_switch_id(read_file, &saved)) slot = vs_oid_index(saved);
+        if (vs_warm_peek_switch_id(read_file, &saved)) ix = vs_oid_index(saved);
     }
-    if (slot < 0) {
-        for (int ix = 0; ix < VS_MAX_SWITCHES && slot < 0; ix++)
-            if (!vs_switches[ix].live && !pending[ix].warm) slot = ix;
-        if (slot < 0) {
-            *st = SAI_STATUS_INSUFFICIENT_RESOURCES;
-            return -1;
+    if (ix < 0) {
+        for (uint32_t v = 0; v <= VS_MAX_INDEX && ix < 0; v++)
+            if (!index_taken(v)) ix = (int)v;
+    }
+    int slot = -1;
+    for (int k = 0; k < VS_MAX_SWITCHES; k++) {
+        if (vs_switches[k].used && vs_switches[k].index == (uint32_t)ix) {
+            if (vs_switches[k].live) {
+                *st = SAI_STATUS_ITEM_ALREADY_EXISTS;
+                return -1;
+            }
+            slot = k; /* removed warm, owing its file */
         }
     }
-    if (vs_switches[slot].live) {
-        *st = SAI_STATUS_ITEM_ALREADY_EXISTS;
+    for (int k = 0; k < VS_MAX_SWITCHES && slot < 0; k++)
+        if (!vs_switches[k].used) slot = k;
+    if (slot < 0) {
+        *st = SAI_STATUS_INSUFFICIENT_RESOURCES;
         return -1;
     }
+    *index = (uint32_t)ix;
     return slot;
 }
 
@@ -248,11 +277,14 @@ sai_status_t vs_create_switch(sai_object_id_t *out, uint32_t n, const sai_attrib
             st = SAI_STATUS_INVALID_PARAMETER;
         }
     }
-    int slot = st == SAI_STATUS_SUCCESS ? choose_slot(index_key, warm, read_file, profile_id, &st) : -1;
+    uint32_t index = 0;
+    int slot = st == SAI_STATUS_SUCCESS ? choose_slot(index_key, warm, read_file, profile_id, &index, &st) : -1;
     if (slot >= 0) {
         /* A slot still owing a file (warm-removed, waiting for uninitialize) does that first. */
         vs_select(slot);
         pending_flush(slot);
+        vs_g.used = true;
+        vs_g.index = index;
         vs_g.profile_id = profile_id;
         vs_g.quirks = quirks;
         sai_object_id_t id = SAI_NULL_OBJECT_ID;
@@ -275,6 +307,7 @@ sai_status_t vs_create_switch(sai_object_id_t *out, uint32_t n, const sai_attrib
             st = vs_switch_init_cold(port_count, n, attrs, &id);
         }
         if (st == SAI_STATUS_SUCCESS) *out = id; /* a failed create leaves *out as it was */
+        else vs_g.used = false;
     }
     vs_unlock();
     free(boot);
@@ -322,7 +355,10 @@ sai_status_t vs_remove_switch(sai_object_id_t id)
             vs_g.live = false;
         } else {
             if (warm) st = vs_warm_save(write_file);
-            if (st == SAI_STATUS_SUCCESS) vs_state_clear();
+            if (st == SAI_STATUS_SUCCESS) {
+                vs_state_clear();
+                vs_g.used = false;
+            }
         }
     }
     vs_unlock();

@@ -16,13 +16,15 @@
 
 /* ---- object ids --------------------------------------------------------------------------- */
 
-/* Bits 56-63 a switch marker, 48-55 the SAI object type, 40-47 the switch index, 0-39 a counter.
- * Switch index 0 gives the fake adapter's ids (src/adapter/fake/ids.ts): every id exceeds 2^53 and
- * sai_object_type_query is a shift. Each switch has its own counter and object space. */
+/* Bits 56-63 a switch marker, 48-55 the SAI object type, 40-47 the switch index (0..255, profile key
+ * SAI_SWITCH_INDEX), 0-39 a counter: the fake adapter's ids (src/adapter/fake/ids.ts). Every id
+ * exceeds 2^53 and sai_object_type_query is a shift. Each switch has its own counter and object space. */
 #define VS_OID_MARK 0x21ULL
 #define VS_OID_COUNTER_MASK ((1ULL << 40) - 1)
-/** Switches one process may hold (SAI_VS_SWITCH_INDEX 0..VS_MAX_SWITCHES-1). */
+/** Switches one process may hold at once (slots; their indexes may be any of 0..255). */
 #define VS_MAX_SWITCHES 8
+/** Switch indexes carried in ids. */
+#define VS_MAX_INDEX 255
 
 static inline uint64_t vs_oid_of(int32_t object_type, uint32_t index, uint64_t counter)
 {
@@ -36,12 +38,11 @@ static inline int32_t vs_oid_type(uint64_t oid)
     return (int32_t)((oid >> 48) & 0xff);
 }
 
-/** The switch index an id carries, or -1 for an id that is not one of ours. */
+/** The switch index an id carries (0..255), or -1 for an id that is not one of ours. */
 static inline int vs_oid_index(uint64_t oid)
 {
     if ((oid >> 56) != VS_OID_MARK) return -1;
-    uint32_t ix = (uint32_t)((oid >> 40) & 0xff);
-    return ix < VS_MAX_SWITCHES ? (int)ix : -1;
+    return (int)((oid >> 40) & 0xff);
 }
 
 /** Type index of a SAI object type id, or -1. */
@@ -178,7 +179,8 @@ typedef struct vs_state {
     vs_table keys; /* KEY attributes (port lanes, vlan id) */
     uint32_t type_count[VS_TYPE_COUNT];
     /* Kept across a reset of the tables (vs_state_clear): */
-    uint32_t index;      /* this state's slot in vs_switches, carried in every id */
+    bool used;           /* the slot holds a switch (live, or removed warm and owing its file) */
+    uint32_t index;      /* the switch index carried in every id (SAI_SWITCH_INDEX) */
     uint32_t profile_id; /* SAI_SWITCH_ATTR_SWITCH_PROFILE_ID of its create_switch */
     uint32_t quirks;     /* enum vs_quirk bits */
 } vs_state;
@@ -258,9 +260,13 @@ bool vs_warm_peek_switch_id(const char *path, uint64_t *switch_id);
 /* api.c: the library lock and the current switch (every call selects its switch under the lock) */
 void vs_lock(void);
 void vs_unlock(void);
-/** Selects switch slot `index` (an invalid index selects slot 0, whose checks then answer). */
-void vs_select(int index);
-/** Selects the switch an object id belongs to. */
+/** Selects slot `slot` (0..VS_MAX_SWITCHES-1). */
+void vs_select(int slot);
+/**
+ * Selects the switch an object id belongs to: the slot holding its index; for an index no switch
+ * has, a switch that is not live (calls answer UNINITIALIZED); for an id that is not ours, the
+ * first live switch (or slot 0), whose checks then answer.
+ */
 void vs_select_oid(uint64_t oid);
 /** Selects the switch an entry names (its switch_id at offset 0; NULL selects slot 0). */
 void vs_select_entry(const void *entry);

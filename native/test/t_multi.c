@@ -191,27 +191,43 @@ static void switch_index_key(const char *dir)
 {
     char f[160];
     snprintf(f, sizeof f, "%s/ix.bin", dir);
-    mp_set(3, "SAI_VS_SWITCH_INDEX", "5");
+    mp_set(3, "SAI_SWITCH_INDEX", "200");
     mp_set(3, "SAI_VS_PORT_COUNT", "1");
     mp_set(3, "SAI_WARM_BOOT_WRITE_FILE", f);
     CHECK_ST(sai_api_initialize(0, &mp_services), SAI_STATUS_SUCCESS);
     query_apis();
     sai_object_id_t sw = 0;
     CHECK_ST(create_with_profile(&sw, 3), SAI_STATUS_SUCCESS);
-    CHECK(((sw >> 40) & 0xff) == 5);
+    CHECK(((sw >> 40) & 0xff) == 200);
     warm_remove(sw);
-    /* the warm file knows its slot: without the key it restores into slot 5 again */
-    mp_set(3, "SAI_VS_SWITCH_INDEX", NULL);
+    /* the warm file knows its index: without the key it restores as index 200 again */
+    mp_set(3, "SAI_SWITCH_INDEX", NULL);
     mp_set(3, "SAI_BOOT_TYPE", "1");
     mp_set(3, "SAI_WARM_BOOT_READ_FILE", f);
     sai_object_id_t again = 0;
     CHECK_ST(create_with_profile(&again, 3), SAI_STATUS_SUCCESS);
     CHECK(again == sw);
     CHECK_ST(sw_api->remove_switch(sw), SAI_STATUS_SUCCESS);
-    /* ...and refuses another slot */
-    mp_set(3, "SAI_VS_SWITCH_INDEX", "2");
+    /* ...and is refused under another index */
+    mp_set(3, "SAI_SWITCH_INDEX", "2");
     CHECK_ST(create_with_profile(&again, 3), SAI_STATUS_INVALID_NV_STORAGE);
-    mp_set(3, "SAI_VS_SWITCH_INDEX", "8");
+    /* an id of a switch that is gone answers UNINITIALIZED */
+    CHECK(sai_object_type_query(sw) == SAI_OBJECT_TYPE_NULL);
+    sai_attribute_t g = a_get(SAI_SWITCH_ATTR_INIT_SWITCH);
+    CHECK_ST(sw_api->get_switch_attribute(sw, 1, &g), SAI_STATUS_UNINITIALIZED);
+    /* eight switches at once, the ninth finds no room */
+    sai_object_id_t many[8];
+    mp_set(3, "SAI_SWITCH_INDEX", NULL);
+    mp_set(3, "SAI_BOOT_TYPE", "0");
+    for (uint32_t k = 0; k < 8; k++) {
+        sai_attribute_t a[2] = { a_bool(SAI_SWITCH_ATTR_INIT_SWITCH, true), a_u32(SAI_SWITCH_ATTR_SWITCH_PROFILE_ID, 10 + k) };
+        CHECK_ST(sw_api->create_switch(&many[k], 2, a), SAI_STATUS_SUCCESS);
+        CHECK(((many[k] >> 40) & 0xff) == k);
+    }
+    sai_attribute_t a9[2] = { a_bool(SAI_SWITCH_ATTR_INIT_SWITCH, true), a_u32(SAI_SWITCH_ATTR_SWITCH_PROFILE_ID, 30) };
+    CHECK_ST(sw_api->create_switch(&again, 2, a9), SAI_STATUS_INSUFFICIENT_RESOURCES);
+    for (uint32_t k = 0; k < 8; k++) CHECK_ST(sw_api->remove_switch(many[k]), SAI_STATUS_SUCCESS);
+    mp_set(3, "SAI_SWITCH_INDEX", "256");
     mp_set(3, "SAI_BOOT_TYPE", "0");
     CHECK_ST(create_with_profile(&again, 3), SAI_STATUS_INVALID_PARAMETER);
     t_uninit();

@@ -111,15 +111,15 @@ describeWithNeed(needLibsaivs(), 'two switches of the C virtual switch in one pr
     expect(adapterDump(b3.agent.adapter)).toEqual(dumpB);
   });
 
-  it('SAI_VS_SWITCH_INDEX pins a switch to its slot: distinct switch ids across processes', () => {
-    const x = FfiSaiAdapter.open({ libPath: LIBSAIVS, profile: { SAI_VS_SWITCH_INDEX: '3', SAI_VS_PORT_COUNT: '1' } });
+  it('SAI_SWITCH_INDEX pins a switch to its slot: distinct switch ids across processes', () => {
+    const x = FfiSaiAdapter.open({ libPath: LIBSAIVS, profile: { SAI_SWITCH_INDEX: '3', SAI_VS_PORT_COUNT: '1' } });
     open.push(x);
-    const y = FfiSaiAdapter.open({ libPath: LIBSAIVS, profile: { SAI_VS_SWITCH_INDEX: '1', SAI_VS_PORT_COUNT: '1' } });
+    const y = FfiSaiAdapter.open({ libPath: LIBSAIVS, profile: { SAI_SWITCH_INDEX: '1', SAI_VS_PORT_COUNT: '1' } });
     open.push(y);
     expect((x.switchId >> 40n) & 0xffn).toBe(3n);
     expect((y.switchId >> 40n) & 0xffn).toBe(1n);
     // The same slot twice is refused, and the refused open leaves the others as they were.
-    expect(statusOf(() => FfiSaiAdapter.open({ libPath: LIBSAIVS, profile: { SAI_VS_SWITCH_INDEX: '3' } }))).toBe(
+    expect(statusOf(() => FfiSaiAdapter.open({ libPath: LIBSAIVS, profile: { SAI_SWITCH_INDEX: '3' } }))).toBe(
       'ITEM_ALREADY_EXISTS',
     );
     expect(x.objectTypeQuery(x.switchId)).toBe('SWITCH');
