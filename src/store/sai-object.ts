@@ -10,13 +10,17 @@ export interface ObjectHome<T extends SaiTraits = SaiTraits> {
   scopeOf(hostKey: InferHostKey<T>): bigint;
   /** `traits.hostKey.toString(hostKey)`. */
   keyOf(hostKey: InferHostKey<T>): string;
-  /** Drops one holder of `obj` (see `SaiObjectStore.releaseRef`). */
-  releaseRef(obj: SaiObject): void;
+  /**
+   * Drops one holder of `obj` (see `SaiObjectStore.releaseRef`); with `defer`, a failed remove
+   * of the object itself passes the holder to the store's retry list instead of throwing.
+   */
+  releaseRef(obj: SaiObject, defer?: boolean): void;
 }
 
 const WARM_BOOT_HANDLE = 1;
-const PENDING = 2;
+const PLACEHOLDER = 2;
 const ADAPTER_OWNED = 4;
+const REMOVE_PENDING = 8;
 
 /**
  * One live object in the adapter with its cached attributes (store-level values: enum names,
@@ -24,8 +28,8 @@ const ADAPTER_OWNED = 4;
  * `SaiObjectRef` (or by host key, `acquire` / `release`).
  *
  * `refs` counts every holder: each caller reference, the warm boot handle, every store object whose
- * attributes or entry key name this one, and a permanent one for adapter-owned objects. At zero the
- * object is removed from the adapter.
+ * attributes or entry key name this one, a permanent one for adapter-owned objects, and the store's
+ * retry list while a remove is pending. At zero the object is removed from the adapter.
  *
  * Small, for 1.3 million routes: the traits and switch id come from the store (`home`), the flags
  * share one number, and for types whose host key can be rebuilt from its scope and string (routes,
@@ -105,12 +109,23 @@ export class SaiObject<T extends SaiTraits = SaiTraits> {
     this.#flags = v ? this.#flags | WARM_BOOT_HANDLE : this.#flags & ~WARM_BOOT_HANDLE;
   }
 
-  /** True between a bulk call's placeholder insert and the adapter's create. */
-  get pending(): boolean {
-    return (this.#flags & PENDING) !== 0;
+  /** True between a create's placeholder insert and the adapter's create: not yet live. */
+  get placeholder(): boolean {
+    return (this.#flags & PLACEHOLDER) !== 0;
   }
-  set pending(v: boolean) {
-    this.#flags = v ? this.#flags | PENDING : this.#flags & ~PENDING;
+  set placeholder(v: boolean) {
+    this.#flags = v ? this.#flags | PLACEHOLDER : this.#flags & ~PLACEHOLDER;
+  }
+
+  /**
+   * True while the store's retry list holds it: every other holder let go, but the adapter refused
+   * its remove (see `SaiStore.pendingRemoves`). It is live, and counts the list's hold in `refs`.
+   */
+  get removePending(): boolean {
+    return (this.#flags & REMOVE_PENDING) !== 0;
+  }
+  set removePending(v: boolean) {
+    this.#flags = v ? this.#flags | REMOVE_PENDING : this.#flags & ~REMOVE_PENDING;
   }
 
   /** Made by the adapter at switch init (switch, default VR, CPU port, ports, default bridge): never removed. */

@@ -4,10 +4,18 @@ import { NOT_READ, type SaiValue } from '../sai/value.js';
 import { ALL_TRAITS, OBJECT_TYPES_BY_RANK, type TraitsOf } from '../traits/index.js';
 import { fromSaiValue, type SaiTraits } from '../traits/define.js';
 import type { InferCreateAttributes, InferHostKey } from '../traits/infer.js';
-import { WritePolicyError } from './errors.js';
+import {
+  HostKeyUnreadableError,
+  PendingRemovesError,
+  UnknownObjectTypeError,
+  WritePolicyError,
+  type PendingRemove,
+} from './errors.js';
 import type { StoreWrite, WriteWatcher } from './write.js';
 import { formatKey } from '../sai/errors.js';
-import { SaiObjectStore, type StoreContext } from './object-store.js';
+import type { StoreContext } from './context.js';
+import { SaiObjectStore } from './object-store.js';
+import { PendingRemoves } from './pending-removes.js';
 import type { SaiObject } from './sai-object.js';
 
 /**
@@ -31,6 +39,7 @@ export class SaiStore {
   readonly #watchers: WriteWatcher[] = [];
   #exited = false;
   readonly #writes = { create: 0, set: 0, remove: 0 };
+  readonly #pending = new PendingRemoves();
   /** Writes seen under policy `log` (and the refused one under `fail`), in order. */
   readonly policyWrites: StoreWrite[] = [];
 
@@ -73,6 +82,7 @@ export class SaiStore {
       created: (w, oid) => {
         for (const watcher of this.#watchers) watcher.created?.(w, oid);
       },
+      pendingRemoves: this.#pending,
     };
     for (const type of OBJECT_TYPES_BY_RANK) {
       this.#stores.set(type, new SaiObjectStore(ALL_TRAITS[type] as unknown as SaiTraits, ctx));
@@ -84,9 +94,34 @@ export class SaiStore {
     return this.adapter.switchId;
   }
 
-  /** The object store of one type, typed by its traits. */
+  /**
+   * The object store of one type, typed by its traits.
+   * @throws UnknownObjectTypeError for a name that is not a modeled object type.
+   */
   get<T extends SaiObjectType>(type: T): SaiObjectStore<TraitsOf<T>> {
-    return this.#stores.get(type) as unknown as SaiObjectStore<TraitsOf<T>>;
+    const s = this.#stores.get(type);
+    if (s === undefined) throw new UnknownObjectTypeError(String(type), OBJECT_TYPES_BY_RANK);
+    return s as unknown as SaiObjectStore<TraitsOf<T>>;
+  }
+
+  /**
+   * Removes the store still owes the adapter: objects whose holders all let go (their release
+   * succeeded) but whose remove the adapter refused, children first, with the error of the last
+   * attempt. They are live in store and adapter until a retry removes them.
+   */
+  get pendingRemoves(): readonly PendingRemove[] {
+    return this.#pending.list();
+  }
+
+  /**
+   * Retries every pending remove, children first, repeating while that makes progress (a removed
+   * child may free its parent). The next store call after a failure also retries, once, quietly.
+   * @throws PendingRemovesError when some remain (each still live in store and adapter).
+   */
+  retryPendingRemoves(): void {
+    if (this.#pending.size === 0) return;
+    this.#pending.retry(false);
+    if (this.#pending.size > 0) throw new PendingRemovesError(this.#pending.list());
   }
 
   /** The store object with object id `oid`, of any type. */
@@ -144,6 +179,7 @@ export class SaiStore {
    * references callers still hold are no-ops (warm shutdown: the adapter keeps everything).
    */
   forgetAll(options: { exited?: boolean } = {}): void {
+    this.#pending.clear();
     for (const s of this.#stores.values()) s.forgetAll();
     this.#byOid.clear();
     this.#lastOid = -1n;
@@ -184,8 +220,11 @@ export class SaiStore {
     const attrs = this.readAttributes(traits, oid);
     const unread = (traits.hostKey.fromAttributes ?? []).filter((a) => attrs[a] === NOT_READ);
     if (unread.length > 0) {
-      const names = unread.map((a) => traits.attrByName.get(a)!.saiName).join(', ');
-      throw new Error(`${type} 0x${oid.toString(16)} (adapter-owned): ${names} could not be read, so its host key is unknown`);
+      throw new HostKeyUnreadableError(
+        type,
+        oid,
+        unread.map((a) => traits.attrByName.get(a)!.saiName),
+      );
     }
     const hostKey = traits.hostKey.derive(oid as never, attrs as never);
     store.insert(oid, hostKey as never, attrs as never, true);
