@@ -36,10 +36,17 @@ export function planWarmBoot(adapter: SaiAdapter, state: WarmBootState | undefin
   const shadow = new SaiStore(new DryRunAdapter(adapter));
   reload(shadow, { state });
   const ops: PlannedOp[] = [];
+  // A bulk create shows every entry's write before the adapter call and reports each id after
+  // it: an id belongs to the op of its own write, found by identity.
+  const index = new Map<StoreWrite, number>();
   shadow.watchWrites({
-    before: (w) => void ops.push({ write: w }),
-    created: (_w, oid) => {
-      if (oid !== 0n) ops[ops.length - 1] = { write: ops[ops.length - 1].write, placeholder: oid };
+    before: (w) => {
+      index.set(w, ops.length);
+      ops.push({ write: w });
+    },
+    created: (w, oid) => {
+      const i = index.get(w);
+      if (oid !== 0n && i !== undefined) ops[i] = { write: ops[i].write, placeholder: oid };
     },
   });
   replay(shadow);
@@ -80,6 +87,7 @@ export function applyWarmBoot(
   }
   const realToPlaceholder = new Map<bigint, bigint>();
   const executed: StoreWrite[] = [];
+  const index = new Map<StoreWrite, number>();
   const stop = store.watchWrites({
     before: (w) => {
       const i = executed.length;
@@ -89,10 +97,12 @@ export function applyWarmBoot(
       const expected = writeText(planned.write, undefined);
       if (actual !== expected)
         throw new WarmBootPlanError(`write ${i + 1} departs from the plan: planned ${expected}, got ${actual}`);
+      index.set(w, i);
       executed.push(w);
     },
-    created: (_w, oid) => {
-      const planned = plan.ops[executed.length - 1];
+    created: (w, oid) => {
+      const i = index.get(w);
+      const planned = i === undefined ? undefined : plan.ops[i];
       if (planned?.placeholder !== undefined) realToPlaceholder.set(oid, planned.placeholder);
     },
   });

@@ -22,34 +22,37 @@ export function unclaimed(store: SaiStore): SaiObject[] {
 
 /**
  * Drops every unclaimed warm boot handle; objects nothing else holds are removed from the adapter.
- * @throws SaiStatusError / WritePolicyError from a remove (the handles not yet dropped stay).
+ * Every handle is dropped even when a remove fails: a refused remove (by the adapter, a write
+ * policy or a plan) passes its handle to the store's retry list, which is retried at the end.
+ * @throws PendingRemovesError when removes remain refused after that retry (every handle is
+ *   gone; the objects are live in store and adapter, on the retry list; `removes[i].error` says
+ *   why).
  */
 export function releaseUnclaimed(store: SaiStore): ReleaseReport {
+  const before = new Map<SaiObjectType, number>();
+  for (const os of store.stores()) before.set(os.objectType, os.size);
+  for (const os of [...store.stores()].reverse()) {
+    const handles: SaiObject[] = [];
+    for (const obj of os) if (obj.warmBootHandle) handles.push(obj as SaiObject);
+    for (const obj of handles) {
+      obj.warmBootHandle = false;
+      os.releaseRef(obj, true);
+    }
+  }
+  store.retryPendingRemoves();
+  return countRemoved(store, before);
+}
+
+/** Removed = gone from the store (a refused remove leaves its object there). */
+function countRemoved(store: SaiStore, before: ReadonlyMap<SaiObjectType, number>): ReleaseReport {
   const removed: Partial<Record<SaiObjectType, number>> = {};
   let total = 0;
-  const stop = store.watchWrites({
-    before: (w) => {
-      if (w.op !== 'remove') return;
-      removed[w.objectType] = (removed[w.objectType] ?? 0) + 1;
-      total++;
-    },
-  });
-  try {
-    for (const os of [...store.stores()].reverse()) {
-      const handles: SaiObject[] = [];
-      for (const obj of os) if (obj.warmBootHandle) handles.push(obj as SaiObject);
-      for (const obj of handles) {
-        obj.warmBootHandle = false;
-        try {
-          os.releaseRef(obj);
-        } catch (e) {
-          obj.warmBootHandle = true;
-          throw e;
-        }
-      }
+  for (const os of store.stores()) {
+    const n = (before.get(os.objectType) ?? 0) - os.size;
+    if (n > 0) {
+      removed[os.objectType] = n;
+      total += n;
     }
-  } finally {
-    stop();
   }
   return { removed, total };
 }
