@@ -26,10 +26,11 @@ export { stateDelta, diffMaps, type StateDelta, type MapDelta } from './state/de
 export {
   encodeSwitchState,
   decodeSwitchState,
+  ShutdownStateError,
   shutdownStateSchema,
   type EncodedSwitchState,
 } from './shutdown-state.js';
-export { DesiredStateError } from './managers/context.js';
+export { DesiredStateError, type Holding } from './managers/context.js';
 export { subnetOf } from './managers/router-interface-manager.js';
 export {
   syntheticTopology,

@@ -86,12 +86,24 @@ export function encodeSwitchState(s: SwitchState): EncodedSwitchState {
 }
 
 /**
+ * An encoded ShutdownState that does not decode: `reason` names the first problem (zod's message,
+ * or an action index that does not exist). Nothing reached the adapter.
+ */
+export class ShutdownStateError extends Error {
+  readonly kind = 'ShutdownStateError' as const;
+  constructor(readonly reason: string) {
+    super(`ShutdownState: ${reason}`);
+    this.name = 'ShutdownStateError';
+  }
+}
+
+/**
  * Decodes and validates an encoded SwitchState.
- * @throws Error naming the first problem (zod's message).
+ * @throws ShutdownStateError naming the first problem.
  */
 export function decodeSwitchState(data: unknown, interner = new RouteActionInterner()): SwitchState {
   const parsed = shutdownStateSchema.safeParse(data);
-  if (!parsed.success) throw new Error(`ShutdownState: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
+  if (!parsed.success) throw new ShutdownStateError(z.prettifyError(parsed.error).replace(/\n/g, '; '));
   const d = parsed.data;
   const actions = d.actions.map((a) =>
     a.kind === 'forward'
@@ -105,7 +117,7 @@ export function decodeSwitchState(data: unknown, interner = new RouteActionInter
     cols.forEach((col, i) => {
       if (col === '') return;
       const action = actions[i];
-      if (action === undefined) throw new Error(`ShutdownState: routes name action ${i}, which does not exist`);
+      if (action === undefined) throw new ShutdownStateError(`routes name action ${i}, which does not exist`);
       for (const prefix of col.split('\n')) entries.push([prefix, action]);
     });
     return RouteTable.from(entries);

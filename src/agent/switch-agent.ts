@@ -21,7 +21,7 @@ import { loadWarmBootState, writeWarmBootState } from '../warmboot/state-file.js
 import { WarmBootStateError } from '../warmboot/errors.js';
 import type { WarmBootState } from '../warmboot/state.js';
 import { planWarmBoot, applyWarmBoot, type WarmBootPlan } from '../warmboot/plan.js';
-import { DesiredStateError, portLookup, type AgentContext } from './managers/context.js';
+import { DesiredStateError, portLookup, type AgentContext, type Holding } from './managers/context.js';
 import { subnetOf } from './managers/router-interface-manager.js';
 import { NeighborManager } from './managers/neighbor-manager.js';
 import { NextHopGroupManager } from './managers/next-hop-group-manager.js';
@@ -154,6 +154,8 @@ function checkInterfaceRoutes(next: SwitchState, delta: StateDelta): void {
 export class SwitchAgent {
   readonly store: SaiStore;
   #state: SwitchState = emptySwitchState();
+  /** What the managers have programmed: `#state`, except after a failed apply. */
+  #programmed: SwitchState = this.#state;
   readonly interner = new RouteActionInterner();
   readonly #ports: PortManager;
   readonly #vlans: VlanManager;
@@ -335,27 +337,105 @@ export class SwitchAgent {
   }
 
   /**
-   * Applies a desired state: computes `delta(current, next)` and programs it, parents first for
-   * additions and children first for removals. On an error the current state stays the one last
-   * applied completely; the store is consistent (every failed call left it as it was).
+   * Applies a desired state: computes the delta from what is programmed to `next` and programs
+   * it, parents first for additions and children first for removals; a router interface that
+   * moved (another port or vlan) takes its neighbors, next hops, groups and routes along.
+   *
+   * Every manager records each step right after it succeeded, and its releases cannot fail (a
+   * remove the adapter refuses waits on the store's retry list), so after any error the store
+   * equals the adapter and the managers' records equal the store: the next `apply` computes its
+   * delta from what is really programmed (entries left half done are programmed again), and
+   * applying the same state again converges. `state` stays the state last applied completely.
    * @returns the delta that was applied.
+   * @throws DesiredStateError (nothing written), SaiStatusError / WritePolicyError from a write,
+   *   PendingRemovesError when, after everything else succeeded (`state` is then `next`), removes
+   *   the adapter refused are still refused on a retry.
    */
   apply(next: SwitchState): StateDelta {
-    const delta = stateDelta(this.#state, next);
+    const delta = stateDelta(this.#programmed, next);
     checkInterfaceRoutes(next, delta);
-    this.#ports.apply(delta.ports);
-    this.#vlans.applyAdds(delta.vlans);
-    this.#rifs.applyAdds(delta.routerInterfaces);
-    this.#neighbors.applyAdds(delta.neighbors);
-    this.#routes.applyAdds('v4', delta.routes.v4);
-    this.#routes.applyAdds('v6', delta.routes.v6);
-    this.#routes.applyRemoves('v4', delta.routes.v4, next.routes.v4);
-    this.#routes.applyRemoves('v6', delta.routes.v6, next.routes.v6);
-    this.#neighbors.applyRemoves(delta.neighbors);
-    this.#rifs.applyRemoves(delta.routerInterfaces);
-    this.#vlans.applyRemoves(delta.vlans);
+    try {
+      this.#groups.repair();
+      this.#ports.apply(delta.ports);
+      this.#vlans.applyAdds(delta.vlans);
+      this.#rifs.applyAdds(delta.routerInterfaces);
+      this.moveInterfaces();
+      this.#neighbors.applyAdds(delta.neighbors);
+      this.#routes.applyAdds('v4', delta.routes.v4);
+      this.#routes.applyAdds('v6', delta.routes.v6);
+      this.#routes.applyRemoves('v4', delta.routes.v4, next.routes.v4);
+      this.#routes.applyRemoves('v6', delta.routes.v6, next.routes.v6);
+      this.#neighbors.applyRemoves(delta.neighbors);
+      this.#rifs.applyRemoves(delta.routerInterfaces);
+      this.#vlans.applyRemoves(delta.vlans);
+    } catch (e) {
+      this.#programmed = this.programmedState();
+      throw e;
+    }
     this.#state = next;
+    this.#programmed = next;
+    this.store.retryPendingRemoves();
     return delta;
+  }
+
+  /**
+   * Moves what is on router interfaces that moved (still holding their old object): neighbors and
+   * next hops to the new object, groups naming them to new host keys, routes to the new groups;
+   * then the old objects go. Every step is idempotent, so a failure is finished by the next apply.
+   */
+  private moveInterfaces(): void {
+    const moving = this.#rifs.moving();
+    if (moving.size === 0 && !this.#groups.hasStale) return;
+    this.#neighbors.rehome(moving);
+    this.#groups.rehome(moving);
+    if (this.#groups.hasStale) this.#routes.repoint();
+    this.#groups.releaseStale();
+    this.#neighbors.releaseMoved();
+    this.#rifs.releaseMoved();
+  }
+
+  /** What the managers have programmed, as a state (entries whose programming did not complete as `UNSETTLED`). */
+  private programmedState(): SwitchState {
+    return {
+      ports: this.#ports.programmed(),
+      vlans: this.#vlans.programmed(),
+      routerInterfaces: this.#rifs.programmed(),
+      neighbors: this.#neighbors.programmed(),
+      routes: this.#routes.programmed(),
+    };
+  }
+
+  /**
+   * Every reference the agent's managers hold, by object type and host key (one entry per
+   * reference): what, with the objects' own references on each other, accounts for every store
+   * object's count. For consistency checks; O(objects).
+   */
+  holdings(): Holding[] {
+    const out: Holding[] = [];
+    const sink = (h: Holding) => void out.push(h);
+    this.#ports.holdings(sink);
+    this.#vlans.holdings(sink);
+    this.#rifs.holdings(sink);
+    this.#neighbors.holdings(sink);
+    this.#groups.holdings(sink);
+    this.#routes.holdings(sink);
+    return out;
+  }
+
+  /**
+   * Next hop groups whose user count differs from the programmed routes forwarding over them
+   * (`key`, counted users, routes): empty when the agent's bookkeeping is consistent.
+   */
+  groupUserMismatches(): { key: string; users: number; routes: number }[] {
+    const routes = this.#routes.groupUsers();
+    const users = this.#groups.users();
+    const out: { key: string; users: number; routes: number }[] = [];
+    for (const [key, u] of users) {
+      const n = routes.get(key) ?? 0;
+      if (n !== u) out.push({ key, users: u, routes: n });
+    }
+    for (const [key, n] of routes) if (!users.has(key)) out.push({ key, users: 0, routes: n });
+    return out;
   }
 
   /**

@@ -1,6 +1,7 @@
 /** What the managers share: the store, the switch's default objects, and name -> object lookups. */
 import type { SaiStore } from '../../store/sai-store.js';
 import type { SwitchDefaults } from '../../adapter/adapter.js';
+import type { SaiObjectType } from '../../sai/object-type.js';
 
 /** The managers' shared context. */
 export interface AgentContext {
@@ -34,3 +35,18 @@ export function portLookup(defaults: SwitchDefaults): (index: number) => bigint 
     return oid;
   };
 }
+
+/**
+ * The config a manager reports for an entry whose programming did not complete (a failure in the
+ * middle): equal to no config, so the next delta re-programs the entry from whatever it then wants.
+ */
+export const UNSETTLED: never = Object.freeze({ unsettled: true }) as never;
+
+/** One reference a manager holds, by object type and host key (see `SwitchAgent.holdings`). */
+export interface Holding {
+  readonly objectType: SaiObjectType;
+  readonly hostKey: unknown;
+}
+
+/** Receives the references a manager holds. */
+export type HoldingSink = (h: Holding) => void;

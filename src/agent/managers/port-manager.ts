@@ -3,13 +3,19 @@ import type { SaiObjectRef } from '../../store/object-ref.js';
 import type { TraitsOf } from '../../traits/index.js';
 import type { MapDelta } from '../state/delta.js';
 import type { PortConfig } from '../state/switch-state.js';
-import type { AgentContext } from './context.js';
+import type { AgentContext, HoldingSink } from './context.js';
+
+interface PortRecord {
+  readonly ref: SaiObjectRef<TraitsOf<'PORT'>>;
+  readonly cfg: PortConfig;
+}
 
 /** Programs port settings (SAI_PORT_ATTR_ADMIN_STATE, MTU, SPEED). */
 export class PortManager {
-  readonly #refs = new Map<number, SaiObjectRef<TraitsOf<'PORT'>>>();
+  readonly #ports = new Map<number, PortRecord>();
   constructor(private readonly ctx: AgentContext) {}
 
+  /** Each port's setting is one `setObject`: it is recorded right after it succeeded. */
   apply(delta: MapDelta<number, PortConfig>): void {
     const ports = this.ctx.store.get('PORT');
     for (const [index, cfg] of [...delta.added, ...delta.changed.map(([k, , v]) => [k, v] as const)]) {
@@ -20,18 +26,28 @@ export class PortManager {
         adminState: cfg.adminState,
         mtu: cfg.mtu,
       });
-      this.#refs.get(index)?.release();
-      this.#refs.set(index, ref);
+      const old = this.#ports.get(index);
+      this.#ports.set(index, { ref, cfg });
+      old?.ref.releaseOrDefer();
     }
     for (const [index] of delta.removed) {
       // Back to SAI defaults: the port itself stays (adapter-owned).
-      const ref = this.#refs.get(index);
-      if (!ref) continue;
-      const lanes = ref.hostKey;
-      const speed = ref.attributes.speed;
-      ports.setObject(lanes, { hwLaneList: lanes, speed }).release();
-      ref.release();
-      this.#refs.delete(index);
+      const rec = this.#ports.get(index);
+      if (!rec) continue;
+      const lanes = rec.ref.hostKey;
+      ports.setObject(lanes, { hwLaneList: lanes, speed: rec.ref.attributes.speed }).releaseOrDefer();
+      this.#ports.delete(index);
+      rec.ref.releaseOrDefer();
     }
+  }
+
+  /** The port configs as programmed. */
+  programmed(): Map<number, PortConfig> {
+    return new Map([...this.#ports].map(([k, r]) => [k, r.cfg]));
+  }
+
+  /** The references held. */
+  holdings(sink: HoldingSink): void {
+    for (const r of this.#ports.values()) sink({ objectType: 'PORT', hostKey: r.ref.hostKey });
   }
 }

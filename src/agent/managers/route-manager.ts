@@ -12,7 +12,7 @@ import type { SaiObjectStore } from '../../store/object-store.js';
 import type { TraitsOf } from '../../traits/index.js';
 import { RouteTable, type RouteChange, type RouteTableDiff } from '../state/route-table.js';
 import { ecmpKey, routeActionEquals, type RouteAction } from '../state/switch-state.js';
-import type { AgentContext } from './context.js';
+import type { AgentContext, HoldingSink } from './context.js';
 import type { NextHopGroupManager } from './next-hop-group-manager.js';
 
 type RouteAttrs = { readonly nextHopId: bigint } | { readonly packetAction: 'DROP' | 'TRAP' };
@@ -111,31 +111,34 @@ export class RouteManager {
       const end = Math.min(list.length, start + CHUNK);
       const items: (readonly [{ vrId: bigint; prefix: string }, RouteAttrs])[] = [];
       const actions: RouteAction[] = [];
-      for (let i = start; i < end; i++) {
-        const prefix = list[i][0];
-        const action = list[i][at] as RouteAction;
-        const cur = programmed.get(prefix);
-        if (cur === undefined) {
-          items.push([{ vrId, prefix }, this.acquire(action)]);
-          actions.push(action);
-        } else if (cur !== action && !routeActionEquals(cur, action)) {
-          this.move(prefix, cur, action);
-          done.changes.push([prefix, action]);
+      try {
+        for (let i = start; i < end; i++) {
+          const prefix = list[i][0];
+          const action = list[i][at] as RouteAction;
+          const cur = programmed.get(prefix);
+          if (cur === undefined) {
+            const attrs = this.acquire(action);
+            actions.push(action);
+            items.push([{ vrId, prefix }, attrs]);
+          } else if (cur !== action && !routeActionEquals(cur, action)) {
+            this.move(prefix, cur, action);
+            done.changes.push([prefix, action]);
+          }
         }
-      }
-      if (items.length > 0) {
-        try {
-          this.#routes.acquireMany(items);
-        } catch (e) {
-          for (const a of actions) this.let(a);
-          throw e;
-        }
+        if (items.length > 0) this.#routes.acquireMany(items);
+      } catch (e) {
+        // The chunk's new routes are not programmed: what was acquired for them goes.
+        for (const a of actions) this.let(a);
+        throw e;
       }
       segment.to = end;
     }
   }
 
-  /** Moves a programmed route to another action: the new reference first, then the old one goes. */
+  /**
+   * Moves a programmed route to another action: the new reference first, then the old one goes
+   * (releases cannot fail: a refused remove waits on the store's retry list).
+   */
   private move(prefix: string, before: RouteAction, after: RouteAction): void {
     const hostKey = { vrId: this.ctx.vrId, prefix };
     const attrs = this.acquire(after);
@@ -145,13 +148,62 @@ export class RouteManager {
       this.let(after);
       throw e;
     }
-    this.#routes.release(hostKey);
+    this.#routes.releaseOrDefer(hostKey);
     this.let(before);
+  }
+
+  /**
+   * Points every route on a group whose NEXT_HOP_GROUP was made anew (an interface of its next
+   * hops moved) at the new one. Idempotent: routes already there are skipped. Scans the tables:
+   * only after an interface move.
+   */
+  repoint(): void {
+    const vrId = this.ctx.vrId;
+    for (const family of ['v4', 'v6'] as const) {
+      for (const [prefix, action] of this.#programmed[family].entries()) {
+        if (action.kind !== 'forward') continue;
+        const attrs = this.groups.movedRouteAttrs(this.groupKey(action));
+        if (attrs === undefined) continue;
+        const hostKey = { vrId, prefix };
+        if (this.#routes.find(hostKey)?.attributes.nextHopId === attrs.nextHopId) continue;
+        this.#routes.acquire(hostKey, attrs);
+        this.#routes.releaseOrDefer(hostKey);
+      }
+    }
+  }
+
+  /** The tables as programmed (after a failure: the old ones plus exactly what succeeded). */
+  programmed(): { v4: RouteTable<RouteAction>; v6: RouteTable<RouteAction> } {
+    this.settle('v4');
+    this.settle('v6');
+    return { v4: this.#programmed.v4, v6: this.#programmed.v6 };
+  }
+
+  /** Users each group should have: the programmed routes forwarding over it. */
+  groupUsers(): Map<string, number> {
+    const out = new Map<string, number>();
+    const t = this.programmed();
+    for (const table of [t.v4, t.v6]) {
+      for (const [, a] of table.entries()) {
+        if (a.kind === 'forward') out.set(this.groupKey(a), (out.get(this.groupKey(a)) ?? 0) + 1);
+      }
+    }
+    return out;
+  }
+
+  /** The references held: one per programmed route. */
+  holdings(sink: HoldingSink): void {
+    const t = this.programmed();
+    const vrId = this.ctx.vrId;
+    for (const table of [t.v4, t.v6]) {
+      for (const [prefix] of table.entries()) sink({ objectType: 'ROUTE_ENTRY', hostKey: { vrId, prefix } });
+    }
   }
 
   /** After a failure: what is programmed is the old table plus exactly what succeeded. */
   private settle(family: Family): void {
     const done = this.#done[family];
+    if (done.segments.length === 0 && done.changes.length === 0) return;
     function* changes(): IterableIterator<RouteChange<RouteAction>> {
       for (const s of done.segments) {
         for (let i = 0; i < s.to; i++) yield [s.list[i][0], s.list[i][s.at] as RouteAction];
@@ -175,9 +227,10 @@ export class RouteManager {
       for (const [prefix] of diff.removed) {
         const cur = programmed.get(prefix);
         if (cur === undefined) continue;
-        this.#routes.release({ vrId, prefix });
-        this.let(cur);
+        // Neither can fail (a refused remove waits on the store's retry list).
+        this.#routes.releaseOrDefer({ vrId, prefix });
         done.changes.push([prefix, undefined]);
+        this.let(cur);
       }
       complete = true;
     } finally {
