@@ -36,7 +36,13 @@ function name(store: SaiStore, o: SaiObject, seen: Set<bigint>): string {
       .join(',')})`;
   }
   const scope = o.scope !== 0n ? `${render(store, o.scope, next)}/` : '';
-  if (o.objectType === 'NEXT_HOP_GROUP_MEMBER' || o.objectType === 'ROUTER_INTERFACE') {
+  if (
+    o.objectType === 'NEXT_HOP_GROUP_MEMBER' ||
+    o.objectType === 'ROUTER_INTERFACE' ||
+    o.objectType === 'VLAN_MEMBER' ||
+    o.objectType === 'BRIDGE_PORT' ||
+    o.objectType === 'LAG_MEMBER'
+  ) {
     return `${o.objectType}(${render(store, o.hostKey, next)})`;
   }
   return `${o.objectType}(${scope}${o.keyString})`;
