@@ -2,7 +2,7 @@
  * Known bugs, found by the model-based warm boot property (test/warmboot/property.test.ts), each
  * as the smallest case, written as `it.fails`: the test asserts the correct behaviour and passes
  * only while that assertion fails. When a bug is fixed its test turns red: make it a plain `it`
- * and drop the matching workaround in the property (`keepPortSettings`, `keepBridgePorts`).
+ * and drop the matching workaround in the property (`keepPortSettings`).
  */
 import { expect, it } from 'vitest';
 import { describeEachAdapter } from '../helpers/adapters.js';
@@ -34,7 +34,8 @@ describeEachAdapter('known bugs (each test passes while its bug is there)', (und
     }
   });
 
-  it.fails('the bridge port of a port that leaves its last vlan is removed', () => {
+  // Fixed (issue 9: a bridge port lives while a vlan member names it).
+  it('the bridge port of a port that leaves its last vlan is removed', () => {
     const { agent } = boot(under.createAdapter(PORTS), buildState({ vlans: { 100: [[1, 'tagged']] } }));
     try {
       agent.apply(buildState({ vlans: { 100: [] } }));
