@@ -109,7 +109,9 @@ describeEachAdapter('references follow attribute changes', (under) => {
     expect([f.live('NEXT_HOP_GROUP_MEMBER'), f.live('NEXT_HOP_GROUP'), f.live('NEXT_HOP')]).toEqual([0, 0, 1]);
   });
 
-  it('a member moves to another next hop (NEXT_HOP_ID is settable): the old next hop goes after the set', () => {
+  it("a member's next hop is part of its host key: set under the old key it is refused; a new member replaces it", () => {
+    // NEXT_HOP_ID is settable in SAI, but a member's host key is (group, next hop): changing it
+    // names another member (issue 9: host key = f(attributes)).
     const f = fixture(under);
     const group = f.store
       .get('NEXT_HOP_GROUP')
@@ -119,16 +121,28 @@ describeEachAdapter('references follow attribute changes', (under) => {
       );
     const groupId = group.oid;
     const hk = { groupId, nextHopId: f.ids.nh1 };
-    const member = f.store
-      .get('NEXT_HOP_GROUP_MEMBER')
-      .setObject(hk, { nextHopGroupId: groupId, nextHopId: f.ids.nh1 });
+    const members = f.store.get('NEXT_HOP_GROUP_MEMBER');
+    const member = members.setObject(hk, { nextHopGroupId: groupId, nextHopId: f.ids.nh1 });
     const memberId = member.oid;
     f.nh1.release();
     f.recorder.take();
-    f.store.get('NEXT_HOP_GROUP_MEMBER').setObject(hk, { nextHopGroupId: groupId, nextHopId: f.ids.nh2 }).release();
-    expect(f.recorder.take()).toEqual({ 'remove NEXT_HOP': 1, 'set NEXT_HOP_GROUP_MEMBER#1': 1 });
-    expect(f.adapter.get('NEXT_HOP_GROUP_MEMBER', memberId, [1])).toEqual([f.ids.nh2]);
+    expect(() => members.setObject(hk, { nextHopGroupId: groupId, nextHopId: f.ids.nh2 })).toThrow(
+      expect.objectContaining({ kind: 'HostKeyMismatchError' }),
+    );
+    expect(f.recorder.take()).toEqual({});
+    expect(f.adapter.get('NEXT_HOP_GROUP_MEMBER', memberId, [1])).toEqual([f.ids.nh1]);
+    // The move: the new member first, then the old one goes, and with it the next hop only it held.
+    const moved = members.setObject(
+      { groupId, nextHopId: f.ids.nh2 },
+      { nextHopGroupId: groupId, nextHopId: f.ids.nh2 },
+    );
     member.release();
+    expect(f.recorder.take()).toEqual({
+      'create NEXT_HOP_GROUP_MEMBER': 1,
+      'remove NEXT_HOP_GROUP_MEMBER': 1,
+      'remove NEXT_HOP': 1,
+    });
+    moved.release();
     group.release();
     f.nh2.release();
     expect([f.live('NEXT_HOP_GROUP_MEMBER'), f.live('NEXT_HOP_GROUP'), f.live('NEXT_HOP')]).toEqual([0, 0, 0]);
