@@ -32,9 +32,10 @@ static const vs_attr_meta attrs_switch[] = {
     { "SAI_SWITCH_ATTR_INIT_SWITCH", "initSwitch", 116, VS_KIND_BOOL, VS_MODE_CREATE_ONLY, VS_PRESENCE_REQUIRED, VS_DEFAULT_NONE, 0, 0, 0, 0, NULL, NULL, 0, NULL, 0, -1, NULL, 0 },
     { "SAI_SWITCH_ATTR_PRE_SHUTDOWN", "preShutdown", 157, VS_KIND_BOOL, VS_MODE_CREATE_AND_SET, VS_PRESENCE_OPTIONAL, VS_DEFAULT_CONST, 0, 0, 0, 0, NULL, NULL, 0, NULL, 0, -1, NULL, 0 },
     { "SAI_SWITCH_ATTR_TYPE", "type", 175, VS_KIND_ENUM, VS_MODE_CREATE_ONLY, VS_PRESENCE_OPTIONAL, VS_DEFAULT_CONST, 0, 0, 0, 0, NULL, enum_switch_175, 5, NULL, 0, -1, NULL, 0 },
+    { "SAI_SWITCH_ATTR_SWITCH_ISOLATE", "switchIsolate", 215, VS_KIND_BOOL, VS_MODE_CREATE_AND_SET, VS_PRESENCE_OPTIONAL, VS_DEFAULT_CONST, 0, 0, 0, 0, NULL, NULL, 0, NULL, 0, -1, NULL, 0 },
 };
 
-static const int8_t index_switch[176] = {
+static const int8_t index_switch[216] = {
     0, -1, 1, -1, 2, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, 3, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, 4, -1, 5, -1, -1, -1, -1, -1, -1,
@@ -46,6 +47,9 @@ static const int8_t index_switch[176] = {
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 13, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 14,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, 15,
 };
 
 /* ---- PORT (SAI_OBJECT_TYPE_PORT = 1) ---- */
@@ -385,7 +389,7 @@ static const int8_t index_fdb_entry[8] = {
 };
 
 const vs_type_meta vs_types[VS_TYPE_COUNT] = {
-    { "SWITCH", 33, VS_KEY_OID, 15, attrs_switch, 175, index_switch },
+    { "SWITCH", 33, VS_KEY_OID, 16, attrs_switch, 215, index_switch },
     { "PORT", 1, VS_KEY_OID, 8, attrs_port, 54, index_port },
     { "LAG", 2, VS_KEY_OID, 6, attrs_lag, 9, index_lag },
     { "LAG_MEMBER", 27, VS_KEY_OID, 5, attrs_lag_member, 4, index_lag_member },

@@ -30,6 +30,8 @@ export const SwitchTraits = defineTraits({
     initSwitch: attr.bool(116).mandatory().createOnly(),
     preShutdown: attr.bool(157).default(false),
     type: attr.enum(175, SwitchType).createOnly().default('NPU'),
+    /** Isolates the switch from the fabric (drain); the agent sets it when the drain says so. */
+    switchIsolate: attr.bool(215).default(false),
   },
   hostKey: {
     toString: (_hk: null) => 'switch',
