@@ -5,6 +5,7 @@
 import { DesiredStateError } from '../agent/managers/context.js';
 import { RouteFileError } from '../routes/types.js';
 import { SaiStatusError } from '../sai/errors.js';
+import { DrainFileError } from '../system/drain/errors.js';
 import { WritePolicyError } from '../store/errors.js';
 import { ReloadError, WarmBootPlanError, WarmBootStateError } from '../warmboot/errors.js';
 
@@ -33,6 +34,7 @@ function isExpected(e: Error): boolean {
     e instanceof WarmBootPlanError ||
     e instanceof ReloadError ||
     e instanceof DesiredStateError ||
+    e instanceof DrainFileError ||
     e.name === 'SaiLibraryError' || // not imported: that would load koffi for every command
     EXPECTED_FS_CODES.has((e as NodeJS.ErrnoException).code ?? '')
   );

@@ -4,6 +4,7 @@ import { runBench, type BenchCliOptions } from './bench.js';
 import { runBoot, type BootCliOptions } from './boot.js';
 import { addAdapterOptions, addInputOptions, nonNegative } from './cli-options.js';
 import { runDemo, type DemoOptions } from './demo.js';
+import { addDrainCommands } from './drain.js';
 import { describeFailure } from './errors.js';
 import { runShutdown, type ShutdownCliOptions } from './shutdown.js';
 import { addWarmRestartCommands } from './warm-restart-commands.js';
@@ -50,6 +51,7 @@ export function buildProgram(): Command {
   addAdapterOptions(addInputOptions(bench)).action((o: BenchCliOptions) => runBench(o));
 
   addWarmRestartCommands(program);
+  addDrainCommands(program);
 
   return program;
 }

@@ -55,17 +55,12 @@ export async function restoreChassisDrain(db: StateDb, configFile: string): Prom
 
 /**
  * TSA (`true`) or TSB (`false`) on the supervisor: saved, then CONFIG_DB, then CHASSIS_APP_DB.
- * A bad file in the way is replaced (the operator's command is the newer intent); its other
- * tables are lost with it, which the error it held already said.
+ * @throws DrainFileError when the file exists but cannot be used: nothing is written (the file may
+ *   be a whole config_db.json whose other tables a rewrite would lose); fix it first.
  * @throws the state DB's errors when a write fails (the file already holds the new intent).
  */
 export async function setChassisDrain(db: StateDb, configFile: string, tsaEnabled: boolean): Promise<DrainConfig> {
-  let previous: DrainConfig | undefined;
-  try {
-    previous = loadDrainConfig(configFile);
-  } catch (e) {
-    if (!(e instanceof DrainFileError)) throw e;
-  }
+  const previous = loadDrainConfig(configFile);
   const saved = saveDrainConfig(configFile, tsaEnabled, previous?.document);
   await write(db, tsaEnabled);
   return saved;
