@@ -10,11 +10,11 @@
  * instance rebooted) begins a new hold and forgets the last state (a state from a previous life is
  * not "last known": with a scope unknown, a cold boot starts drained).
  */
-import type { Database, StateDb, Subscription } from '../../db/types.js';
+import type { Database, StateDb, Subscription, TableChange } from '../../db/types.js';
 import { systemClock, type DrainClock, type DrainTimer } from './clock.js';
 import { DrainFileError } from './errors.js';
 import { holdForBoot, holdStatus, type StartupHold } from './hold.js';
-import { BGP_DEVICE_GLOBAL, BGP_DEVICE_GLOBAL_KEY, unknown, type TsaReading } from './intent.js';
+import { BGP_DEVICE_GLOBAL, BGP_DEVICE_GLOBAL_KEY, unknown, type ConfigScope, type TsaReading } from './intent.js';
 import { InstanceConfig } from './instance-config.js';
 import { describeReason, operationalDrain, type DrainDecision } from './operational.js';
 import { drainFiles } from './paths.js';
@@ -76,7 +76,11 @@ export class InstanceDrain {
   #decision: DrainDecision | undefined;
   #applied: boolean | undefined;
   #published: DrainStateRow | undefined;
-  #subs: Subscription[] = [];
+  /** Per scope: the live subscription, none when never made, failed or ended (a GAP). */
+  readonly #subs: Record<ConfigScope, { readonly sub: Subscription; readonly token: object } | undefined> = {
+    chassis: undefined,
+    instance: undefined,
+  };
   #holdTimer: DrainTimer | undefined;
   #retryTimer: DrainTimer | undefined;
   #queue: Promise<void> = Promise.resolve();
@@ -155,8 +159,9 @@ export class InstanceDrain {
     this.#holdTimer?.cancel();
     this.#retryTimer?.cancel();
     await this.#queue.catch(() => {});
-    await Promise.all(this.#subs.map((s) => s.close().catch(() => {})));
-    this.#subs = [];
+    const subs = [this.#subs.chassis, this.#subs.instance];
+    this.#subs.chassis = this.#subs.instance = undefined;
+    await Promise.all(subs.map((s) => s?.sub.close().catch(() => {})));
   }
 
   async #begin(): Promise<void> {
@@ -194,7 +199,7 @@ export class InstanceDrain {
   }
 
   async #read(): Promise<void> {
-    if (this.#subs.length < 2) await this.#subscribe();
+    await this.#subscribe();
     const gen = { ...this.#gen };
     const [chassis, instance] = await Promise.all([readScope(this.#chassisDb), readScope(this.#configDb)]);
     // A change that arrived while reading carries the row as read after it: newer than this read.
@@ -202,34 +207,46 @@ export class InstanceDrain {
     if (this.#gen.instance === gen.instance) this.#instance = instance;
   }
 
+  /** Subscribes each scope that has no live subscription. */
   async #subscribe(): Promise<void> {
-    for (const s of this.#subs) await s.close().catch(() => {});
-    this.#subs = [];
-    const watch = async (db: Database, set: (r: TsaReading) => void) => {
-      try {
-        this.#subs.push(
-          await db.subscribe(BGP_DEVICE_GLOBAL, (change) => {
-            const r = readingOfChange(db, change);
-            if (r === undefined) return;
-            set(r);
-            if (change.op === 'GAP') void this.refresh();
-            else void this.evaluate();
-          }),
-        );
-      } catch (e) {
-        set(readingOfError(db, e));
-        this.#event('subscribe-failed', readingOfError(db, e).kind === 'unknown' ? String((e as Error).message) : '');
-      }
-    };
-    await watch(this.#chassisDb, (r) => {
-      this.#chassis = r;
-      this.#gen.chassis++;
-    });
-    await watch(this.#configDb, (r) => {
-      this.#instance = r;
-      this.#gen.instance++;
-      void this.#enqueue(() => this.#config.sync(r));
-    });
+    await this.#watch('chassis', this.#chassisDb);
+    await this.#watch('instance', this.#configDb);
+  }
+
+  async #watch(scope: ConfigScope, db: Database): Promise<void> {
+    if (this.#subs[scope] !== undefined || this.#stopped) return;
+    const token = {};
+    try {
+      const sub = await db.subscribe(BGP_DEVICE_GLOBAL, (change) => {
+        if (this.#subs[scope]?.token === token) this.#onChange(scope, db, change);
+      });
+      this.#subs[scope] = { sub, token };
+    } catch (e) {
+      this.#set(scope, readingOfError(db, e));
+      this.#event('subscribe-failed', (e as Error).message);
+    }
+  }
+
+  #onChange(scope: ConfigScope, db: Database, change: TableChange): void {
+    const r = readingOfChange(db, change);
+    if (r === undefined) return;
+    this.#set(scope, r);
+    if (change.op === 'GAP') {
+      // Changes may have been missed, or the subscription ended: subscribe again, then re-read.
+      const old = this.#subs[scope];
+      this.#subs[scope] = undefined;
+      void old?.sub.close().catch(() => {});
+      void this.refresh();
+      return;
+    }
+    if (scope === 'instance') void this.#enqueue(() => this.#config.sync(r));
+    void this.evaluate();
+  }
+
+  #set(scope: ConfigScope, r: TsaReading): void {
+    if (scope === 'chassis') this.#chassis = r;
+    else this.#instance = r;
+    this.#gen[scope]++;
   }
 
   #enqueue(work: () => Promise<void>): Promise<DrainDecision> {
