@@ -10,15 +10,15 @@
  * instance rebooted) begins a new hold and forgets the last state (a state from a previous life is
  * not "last known": with a scope unknown, a cold boot starts drained).
  */
-import type { Database, StateDb, Subscription, TableChange } from '../../db/types.js';
+import type { Database, StateDb } from '../../db/types.js';
 import { systemClock, type DrainClock, type DrainTimer } from './clock.js';
 import { DrainFileError } from './errors.js';
 import { holdForBoot, holdStatus, type StartupHold } from './hold.js';
-import { BGP_DEVICE_GLOBAL, BGP_DEVICE_GLOBAL_KEY, unknown, type ConfigScope, type TsaReading } from './intent.js';
+import { BGP_DEVICE_GLOBAL, BGP_DEVICE_GLOBAL_KEY, type TsaReading } from './intent.js';
 import { InstanceConfig } from './instance-config.js';
 import { describeReason, operationalDrain, type DrainDecision } from './operational.js';
 import { drainFiles } from './paths.js';
-import { readingOfChange, readingOfError, readScope } from './read-scope.js';
+import { ScopeWatch } from './scope-watch.js';
 import { loadDrainState, saveDrainState } from './state-file.js';
 import { drainStateRow, sameDrainState, type DrainStateRow } from './state-row.js';
 
@@ -63,38 +63,39 @@ export interface InstanceDrainOptions {
 
 export class InstanceDrain {
   readonly #o: Required<Omit<InstanceDrainOptions, 'onDecision'>> & Pick<InstanceDrainOptions, 'onDecision'>;
-  readonly #chassisDb: Database;
-  readonly #configDb: Database;
+  readonly #chassis: ScopeWatch;
+  readonly #instance: ScopeWatch;
   readonly #stateDb: Database;
   readonly #files: { readonly config: string; readonly state: string };
   readonly #config: InstanceConfig;
   readonly #events: DrainEvent[] = [];
-  #chassis: TsaReading = unknown('not-read', 'CHASSIS_APP_DB not read yet');
-  #instance: TsaReading = unknown('not-read', 'CONFIG_DB not read yet');
   #hold: StartupHold | undefined;
   #last: { drained: boolean } | undefined;
   #decision: DrainDecision | undefined;
   #applied: boolean | undefined;
   #published: DrainStateRow | undefined;
-  /** Per scope: the live subscription, none when never made, failed or ended (a GAP). */
-  readonly #subs: Record<ConfigScope, { readonly sub: Subscription; readonly token: object } | undefined> = {
-    chassis: undefined,
-    instance: undefined,
-  };
   #holdTimer: DrainTimer | undefined;
   #retryTimer: DrainTimer | undefined;
   #queue: Promise<void> = Promise.resolve();
-  /** Changes received per scope: a read that a change overtook is dropped. */
-  readonly #gen = { chassis: 0, instance: 0 };
   #stopped = false;
 
   private constructor(o: InstanceDrainOptions) {
     this.#o = { holdMs: 0, clock: systemClock, retryMs: 5000, ...o };
-    this.#chassisDb = o.db.database('CHASSIS_APP_DB');
-    this.#configDb = o.db.database('CONFIG_DB', o.namespace);
+    const failed = (m: string) => this.#event('subscribe-failed', m);
+    this.#chassis = new ScopeWatch('chassis', o.db.database('CHASSIS_APP_DB'), (_r, gap) => this.#changed(gap), failed);
+    const configDb = o.db.database('CONFIG_DB', o.namespace);
+    this.#instance = new ScopeWatch(
+      'instance',
+      configDb,
+      (r, gap) => {
+        if (!gap) void this.#enqueue(() => this.#config.sync(r));
+        this.#changed(gap);
+      },
+      failed,
+    );
     this.#stateDb = o.db.database('STATE_DB', o.namespace);
     this.#files = drainFiles(o.stateDir);
-    this.#config = new InstanceConfig(this.#files.config, this.#configDb, (kind, detail) => this.#event(kind, detail));
+    this.#config = new InstanceConfig(this.#files.config, configDb, (kind, detail) => this.#event(kind, detail));
   }
 
   /**
@@ -115,7 +116,7 @@ export class InstanceDrain {
 
   /** Both scopes as last read. */
   get readings(): { readonly chassis: TsaReading; readonly instance: TsaReading } {
-    return { chassis: this.#chassis, instance: this.#instance };
+    return { chassis: this.#chassis.reading, instance: this.#instance.reading };
   }
 
   /** The startup hold of this boot (persisted), if any. */
@@ -132,7 +133,7 @@ export class InstanceDrain {
   refresh(): Promise<DrainDecision> {
     return this.#enqueue(async () => {
       await this.#read();
-      await this.#config.sync(this.#instance);
+      await this.#config.sync(this.#instance.reading);
     });
   }
 
@@ -143,7 +144,7 @@ export class InstanceDrain {
   reloadConfig(): Promise<DrainDecision> {
     return this.#enqueue(async () => {
       const restored = await this.#config.restore();
-      if (restored !== undefined) this.#instance = restored;
+      if (restored !== undefined) this.#instance.reading = restored;
     });
   }
 
@@ -159,9 +160,7 @@ export class InstanceDrain {
     this.#holdTimer?.cancel();
     this.#retryTimer?.cancel();
     await this.#queue.catch(() => {});
-    const subs = [this.#subs.chassis, this.#subs.instance];
-    this.#subs.chassis = this.#subs.instance = undefined;
-    await Promise.all(subs.map((s) => s?.sub.close().catch(() => {})));
+    await Promise.all([this.#chassis.close(), this.#instance.close()]);
   }
 
   async #begin(): Promise<void> {
@@ -186,67 +185,29 @@ export class InstanceDrain {
         `${holdStatus(this.#hold, now).state}, deadline ${new Date(this.#hold.deadline).toISOString()}`,
       );
     }
-    await this.#subscribe();
     await this.#enqueue(async () => {
       await this.#read();
       // Boot: a CONFIG_DB without the row (rebooted, flushed) gets the saved intent, as SONiC loads
       // config_db.json at boot. Later a deleted row stays unknown until a config reload.
-      if (this.#instance.kind === 'unknown' && this.#instance.cause === 'missing-key') {
-        this.#instance = (await this.#config.restore()) ?? this.#instance;
+      const r = this.#instance.reading;
+      if (r.kind === 'unknown' && r.cause === 'missing-key') {
+        const restored = await this.#config.restore();
+        if (restored !== undefined) this.#instance.reading = restored;
       }
-      await this.#config.sync(this.#instance);
+      await this.#config.sync(this.#instance.reading);
     });
   }
 
   async #read(): Promise<void> {
-    await this.#subscribe();
-    const gen = { ...this.#gen };
-    const [chassis, instance] = await Promise.all([readScope(this.#chassisDb), readScope(this.#configDb)]);
-    // A change that arrived while reading carries the row as read after it: newer than this read.
-    if (this.#gen.chassis === gen.chassis) this.#chassis = chassis;
-    if (this.#gen.instance === gen.instance) this.#instance = instance;
+    await this.#chassis.ensureSubscribed();
+    await this.#instance.ensureSubscribed();
+    await Promise.all([this.#chassis.read(), this.#instance.read()]);
   }
 
-  /** Subscribes each scope that has no live subscription. */
-  async #subscribe(): Promise<void> {
-    await this.#watch('chassis', this.#chassisDb);
-    await this.#watch('instance', this.#configDb);
-  }
-
-  async #watch(scope: ConfigScope, db: Database): Promise<void> {
-    if (this.#subs[scope] !== undefined || this.#stopped) return;
-    const token = {};
-    try {
-      const sub = await db.subscribe(BGP_DEVICE_GLOBAL, (change) => {
-        if (this.#subs[scope]?.token === token) this.#onChange(scope, db, change);
-      });
-      this.#subs[scope] = { sub, token };
-    } catch (e) {
-      this.#set(scope, readingOfError(db, e));
-      this.#event('subscribe-failed', (e as Error).message);
-    }
-  }
-
-  #onChange(scope: ConfigScope, db: Database, change: TableChange): void {
-    const r = readingOfChange(db, change);
-    if (r === undefined) return;
-    this.#set(scope, r);
-    if (change.op === 'GAP') {
-      // Changes may have been missed, or the subscription ended: subscribe again, then re-read.
-      const old = this.#subs[scope];
-      this.#subs[scope] = undefined;
-      void old?.sub.close().catch(() => {});
-      void this.refresh();
-      return;
-    }
-    if (scope === 'instance') void this.#enqueue(() => this.#config.sync(r));
-    void this.evaluate();
-  }
-
-  #set(scope: ConfigScope, r: TsaReading): void {
-    if (scope === 'chassis') this.#chassis = r;
-    else this.#instance = r;
-    this.#gen[scope]++;
+  /** A scope changed through its subscription: decide again, or after a GAP re-read first. */
+  #changed(gap: boolean): void {
+    if (gap) void this.refresh();
+    else void this.evaluate();
   }
 
   #enqueue(work: () => Promise<void>): Promise<DrainDecision> {
@@ -262,7 +223,7 @@ export class InstanceDrain {
   async #decide(): Promise<void> {
     const now = this.#o.clock.now();
     const status = holdStatus(this.#hold, now);
-    const d = operationalDrain({ chassis: this.#chassis, instance: this.#instance, hold: status, last: this.#last });
+    const d = operationalDrain({ ...this.readings, hold: status, last: this.#last });
     const first = this.#decision === undefined;
     if (first || d.drained !== this.#decision!.drained) {
       this.#event('decision', `${d.mode}: ${d.reasons.map(describeReason).join('; ') || 'nothing drains'}`);
@@ -298,7 +259,7 @@ export class InstanceDrain {
   }
 
   async #publish(d: DrainDecision, status: ReturnType<typeof holdStatus>, now: number): Promise<void> {
-    const row = drainStateRow(d, { chassis: this.#chassis, instance: this.#instance }, this.#hold, status, now);
+    const row = drainStateRow(d, this.readings, this.#hold, status, now);
     if (sameDrainState(this.#published, row)) return;
     try {
       await this.#stateDb.set(BGP_DEVICE_GLOBAL, BGP_DEVICE_GLOBAL_KEY, row);
