@@ -33,6 +33,7 @@ import { CliError } from './errors.js';
 /** Options of `drain show`. */
 export interface DrainShowOptions {
   db?: string;
+  chassisDb?: string;
   asic?: number;
   config?: string;
   stateDir: string[];
@@ -43,6 +44,7 @@ export interface DrainShowOptions {
 export interface DrainSetOptions {
   scope: 'chassis' | 'instance';
   db?: string;
+  chassisDb?: string;
   asic?: number;
   config?: string;
   stateDir?: string;
@@ -57,8 +59,8 @@ function asicNumber(value: string): number {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-async function withDb<T>(url: string, fn: (db: StateDb) => Promise<T>): Promise<T> {
-  const db = await openStateDb({ url, maxRetries: 2 });
+async function withDb<T>(url: string, chassis: string | undefined, fn: (db: StateDb) => Promise<T>): Promise<T> {
+  const db = await openStateDb({ url, maxRetries: 2, ...(chassis === undefined ? {} : { chassis }) });
   try {
     return await fn(db);
   } finally {
@@ -79,7 +81,7 @@ export async function runDrainShow(o: DrainShowOptions): Promise<void> {
   const view =
     o.db === undefined
       ? await readDrainView(undefined, options)
-      : await withDb(o.db, (db) => readDrainView(db, options));
+      : await withDb(o.db, o.chassisDb, (db) => readDrainView(db, options));
   process.stdout.write(o.json ? `${JSON.stringify(view)}\n` : formatDrainView(view));
 }
 
@@ -101,7 +103,7 @@ export async function runDrainSet(tsaEnabled: boolean, o: DrainSetOptions): Prom
       );
       return;
     }
-    const result = await withDb(o.db, async (db) => {
+    const result = await withDb(o.db, o.chassisDb, async (db) => {
       const before = await readScope(db.database('CHASSIS_APP_DB'));
       await setChassisDrain(db, o.config!, tsaEnabled);
       return { scope: 'chassis', previous: readingWord(before), tsa_enabled: value, saved: o.config, db: db.location };
@@ -119,7 +121,7 @@ export async function runDrainSet(tsaEnabled: boolean, o: DrainSetOptions): Prom
       throw new CliError('--scope instance needs --db URL, or --state-dir DIR for an agent on the embedded DB', 2);
     return setInstanceFile(tsaEnabled, o.stateDir, o.json);
   }
-  const changes = await withDb(o.db, async (db) => {
+  const changes = await withDb(o.db, o.chassisDb, async (db) => {
     const namespaces = o.asic !== undefined ? [`asic${o.asic}`] : await db.namespaces();
     if (namespaces.length === 0)
       throw new CliError(`no instance namespace in the state DB at ${db.location}: give --asic K`);
@@ -142,13 +144,14 @@ export async function runDrainSet(tsaEnabled: boolean, o: DrainSetOptions): Prom
 /** Options of `drain restore`. */
 export interface DrainRestoreOptions {
   db: string;
+  chassisDb?: string;
   config: string;
   json: boolean;
 }
 
 /** `drain restore`: the supervisor's boot or config reload: its saved config into CONFIG_DB and CHASSIS_APP_DB. */
 export async function runDrainRestore(o: DrainRestoreOptions): Promise<void> {
-  const r = await withDb(o.db, (db) => restoreChassisDrain(db, o.config));
+  const r = await withDb(o.db, o.chassisDb, (db) => restoreChassisDrain(db, o.config));
   if (r.kind === 'bad-file')
     throw new CliError(`${r.error.message} (nothing written: CONFIG_DB and CHASSIS_APP_DB keep their values)`);
   process.stdout.write(
@@ -182,12 +185,15 @@ export function addDrainCommands(program: Command): void {
     .command('drain')
     .description('traffic shift away (TSA, drain) / back (TSB): SONiC Reliable TSA over the state DB');
   const dbOption = () => new Option('--db <url>', 'state DB: redis://HOST:PORT (default: the embedded one)');
+  const chassisDbOption = () =>
+    new Option('--chassis-db <url>', "the chassis DB's server (SONiC's redis_chassis), when not the --db one");
   const asicOption = () => new Option('--asic <k>', 'the instance asicK only').argParser(asicNumber);
 
   drain
     .command('show')
     .description("every scope's intent, each instance's operational state and why, the startup hold's time left")
     .addOption(dbOption())
+    .addOption(chassisDbOption())
     .addOption(asicOption())
     .option('--config <file>', "the supervisor's saved drain config, to show beside the DB")
     .option(
@@ -205,6 +211,7 @@ export function addDrainCommands(program: Command): void {
       "the supervisor's boot or config reload: its saved chassis drain config into its CONFIG_DB and CHASSIS_APP_DB",
     )
     .requiredOption('--db <url>', 'state DB: redis://HOST:PORT')
+    .addOption(chassisDbOption())
     .requiredOption('--config <file>', "the supervisor's saved drain config")
     .option('--json', 'print the result as JSON', false)
     .action((o: DrainRestoreOptions) => runDrainRestore(o));
@@ -222,6 +229,7 @@ export function addDrainCommands(program: Command): void {
           .makeOptionMandatory(),
       )
       .addOption(dbOption())
+      .addOption(chassisDbOption())
       .addOption(asicOption())
       .option('--config <file>', "--scope chassis: the supervisor's saved drain config (config_db.json shape)")
       .option('--state-dir <dir>', "--scope instance on the embedded DB: the instance's state dir")

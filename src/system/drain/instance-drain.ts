@@ -273,8 +273,12 @@ export class InstanceDrain {
     if (this.#stopped) return;
     this.#holdTimer?.cancel();
     this.#holdTimer = holdLeft === undefined ? undefined : this.#o.clock.setTimer(() => void this.evaluate(), holdLeft);
+    // Read again soon while anything is not as it should be: a scope unknown (whatever the cause:
+    // a notification may never come), a subscription missing, a publication or an effect failed.
     const retry =
-      d.unknown.some((u) => u.cause === 'unreachable') ||
+      d.unknown.length > 0 ||
+      !this.#chassis.subscribed ||
+      !this.#instance.subscribed ||
       this.#published === undefined ||
       (this.#o.onDecision !== undefined && this.#applied !== d.drained);
     this.#retryTimer?.cancel();

@@ -31,6 +31,11 @@ export class ScopeWatch {
     return this.#reading;
   }
 
+  /** True while a subscription is live (made, and no GAP since). */
+  get subscribed(): boolean {
+    return this.#sub !== undefined;
+  }
+
   /** Sets the reading (a write of our own, e.g. the saved config restored into CONFIG_DB). */
   set reading(r: TsaReading) {
     this.#reading = r;

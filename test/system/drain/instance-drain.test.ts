@@ -12,6 +12,7 @@ import { setChassisDrain } from '../../../src/system/drain/chassis.js';
 import { InstanceDrain, type InstanceDrainOptions } from '../../../src/system/drain/instance-drain.js';
 import { drainFiles } from '../../../src/system/drain/paths.js';
 import { ManualClock } from './manual-clock.js';
+import { ChassisOutageDb } from './outage.js';
 
 let dir: string;
 let db: EmbeddedStateDb;
@@ -123,5 +124,28 @@ describe('InstanceDrain', () => {
     await again.stop();
     const rebooted = await start({ holdMs: 600_000, bootType: 'cold' });
     expect(rebooted.hold!.deadline).toBe(clock.now() + 600_000);
+  });
+
+  it('a subscription refused while the read works is retried until it is made (then changes are followed)', async () => {
+    const outage = new ChassisOutageDb(db);
+    await setChassisDrain(db, chassisFile(), false);
+    await instanceConfig().set('BGP_DEVICE_GLOBAL', 'STATE', { tsa_enabled: 'false' });
+    const d = await start({ db: outage, retryMs: 1000 });
+    // The chassis DB restarts empty: the subscription ends (GAP), the re-subscription is refused, the
+    // re-read works and finds no key.
+    await db.database('CHASSIS_APP_DB').delete('BGP_DEVICE_GLOBAL', 'STATE');
+    outage.refuseSubscriptions = true;
+    outage.goDown();
+    outage.comeBack();
+    await settle(d);
+    expect(d.readings.chassis).toMatchObject({ kind: 'unknown', cause: 'missing-key' });
+    expect(d.events.some((e) => e.kind === 'subscribe-failed')).toBe(true);
+    outage.refuseSubscriptions = false;
+    clock.advance(1000); // the retry subscribes again
+    await settle(d);
+    await setChassisDrain(db, chassisFile(), true);
+    await settle(d);
+    expect(d.readings.chassis).toEqual({ kind: 'known', tsaEnabled: true });
+    expect(d.decision).toMatchObject({ drained: true, reasons: [{ kind: 'tsa', scope: 'chassis' }] });
   });
 });

@@ -10,6 +10,8 @@ import type { DbName } from '../../../src/db/names.js';
 
 export class ChassisOutageDb implements StateDb {
   #down = false;
+  /** Subscriptions refused while reads and writes work (a server coming back between the two). */
+  refuseSubscriptions = false;
   readonly #listeners = new Set<TableListener>();
   #wrapped: Database | undefined;
 
@@ -82,6 +84,15 @@ export class ChassisOutageDb implements StateDb {
       tableKeys: (t) => gate(() => d.tableKeys(t)),
       subscribe: (table, listener) =>
         gate(async (): Promise<Subscription> => {
+          if (this.refuseSubscriptions) {
+            throw new DbConnectionError(
+              'embedded',
+              { db: d.name, namespace: d.namespace },
+              'lost',
+              2,
+              'injected: subscribe refused',
+            );
+          }
           const mine: TableListener = (c) => {
             if (!this.#down) listener(c);
           };
