@@ -6,23 +6,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { SwitchAgent, syntheticTopology } from '../../../src/index.js';
 import { applyWithIsolation, setSwitchIsolate, switchIsolated } from '../../../src/system/drain/isolate.js';
-import { closeOpenAdapters, haveLibsaivs, openAdapter, type AdapterKind } from '../../helpers/adapter-factories.js';
+import { describeEachAdapter } from '../../helpers/adapters.js';
 
-const kinds: AdapterKind[] = process.env.CI || haveLibsaivs() ? ['fake', 'vs'] : ['fake'];
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'isolate-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-afterAll(() => closeOpenAdapters());
 
-describe.each(kinds)('switch isolation on %s', (kind) => {
+describeEachAdapter('switch isolation', (adapter) => {
   const desired = syntheticTopology([{ prefix: '10.0.0.0/8' }, { prefix: '2001:db8::/32' }]);
-  const createAdapter = (_t: 'cold' | 'warm', profile: Record<string, string>) =>
-    openAdapter(kind, { ports: 32, profile });
+  const createAdapter = adapter.createAdapter(32);
 
   it('one write to change, none when equal, read back from the adapter', () => {
     const { agent } = SwitchAgent.boot({ createAdapter, desired, stateDir: dir });

@@ -4,15 +4,14 @@
  * server is the chassis DB (SONiC's redis_chassis). "Chassis DB unreachable" kills that server;
  * it comes back empty, as a restarted redis_chassis does, and the supervisor restores it.
  */
-import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { RedisStateDb } from '../../../src/db/index.js';
-import { redisServerAvailable, startRedisServer, type RedisServer } from '../../helpers/redis-server.js';
+import { describeWithNeed, needRedisServer } from '../../helpers/need.js';
+import { startRedisServer, type RedisServer } from '../../helpers/redis-server.js';
 import { ChassisHarness } from './chassis-harness.js';
 import { defineDrainMatrix } from './matrix.js';
 
-const available = redisServerAvailable();
-
-describe.skipIf(!available)('drain matrix, Redis state DB (global + chassis servers), 4 instances', () => {
+describeWithNeed(needRedisServer(), 'drain matrix, Redis state DB (global + chassis servers), 4 instances', () => {
   let global: RedisServer;
   let chassis: RedisServer;
   beforeAll(async () => {

@@ -8,11 +8,11 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redisServerAvailable, startRedisServer, type RedisServer } from '../../helpers/redis-server.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithNeed, needRedisServer } from '../../helpers/need.js';
+import { startRedisServer, type RedisServer } from '../../helpers/redis-server.js';
 import { finished, startCli } from '../../cli/run-cli.js';
 
-const available = redisServerAvailable();
 const CHILD = resolve(import.meta.dirname, 'drain-agent.child.ts');
 const HOLD_MS = 3_600_000; // long: the test checks the deadline survives, it never waits for it
 
@@ -68,7 +68,7 @@ class Agent {
   }
 }
 
-describe.skipIf(!available)('drain in real processes over Redis, 4 instances', () => {
+describeWithNeed(needRedisServer(), 'drain in real processes over Redis, 4 instances', () => {
   let global: RedisServer;
   let chassis: RedisServer;
   let root: string;

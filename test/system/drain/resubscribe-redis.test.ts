@@ -7,16 +7,16 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { RedisStateDb } from '../../../src/db/index.js';
 import { setChassisDrain } from '../../../src/system/drain/chassis.js';
 import { InstanceDrain } from '../../../src/system/drain/instance-drain.js';
-import { redisServerAvailable, startRedisServer } from '../../helpers/redis-server.js';
+import { describeWithNeed, needRedisServer } from '../../helpers/need.js';
+import { startRedisServer } from '../../helpers/redis-server.js';
 
-const available = redisServerAvailable();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe.skipIf(!available)('drain subscriptions across a chassis redis restart', () => {
+describeWithNeed(needRedisServer(), 'drain subscriptions across a chassis redis restart', () => {
   it.each([0, 1])(
     '8 instances follow the supervisor after the chassis server restarts (timing %i)',
     async (rep) => {
