@@ -12,6 +12,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithNeed, needRedisServer } from '../../helpers/need.js';
 import { startRedisServer, type RedisServer } from '../../helpers/redis-server.js';
 import { finished, startCli } from '../../cli/run-cli.js';
+import { RedisStateDb } from '../../../src/db/index.js';
+import { readDrainView } from '../../../src/system/drain/view.js';
 
 const CHILD = resolve(import.meta.dirname, 'drain-agent.child.ts');
 const HOLD_MS = 3_600_000; // long: the test checks the deadline survives, it never waits for it
@@ -108,22 +110,29 @@ describeWithNeed(needRedisServer(), 'drain in real processes over Redis, 4 insta
       hold: { state: string; remainingSeconds?: number };
     }[];
   }
-  /** `drain show --json` until `pred` holds (the agents publish asynchronously). */
+  /**
+   * The view `drain show` prints, read in this process (the same `readDrainView`) until `pred`
+   * holds: the agents publish asynchronously, and a CLI process per poll would cost seconds.
+   */
   const showUntil = async (pred: (v: View) => boolean, what: string): Promise<View> => {
-    const end = Date.now() + 20_000;
-    for (;;) {
-      const v = JSON.parse(await cli('drain', 'show', '--json')) as View;
-      if (pred(v)) return v;
-      if (Date.now() > end) {
-        for (const a of agents.values()) a.child.kill('SIGUSR1');
-        await new Promise((r) => setTimeout(r, 3000));
-        const dumps = [...agents.values()].map((a) => a.stderr).join('\n');
-        throw new Error(`drain show never showed ${what}: ${JSON.stringify(v)}\nagents:\n${dumps}`);
+    const db = new RedisStateDb({ url: global.url, chassis: chassis.url, maxRetries: 1, connectTimeoutMs: 500 });
+    try {
+      const end = Date.now() + 20_000;
+      for (;;) {
+        const v = (await readDrainView(db, { now: Date.now() })) as unknown as View;
+        if (pred(v)) return v;
+        if (Date.now() > end) {
+          for (const a of agents.values()) a.child.kill('SIGUSR1');
+          await new Promise((r) => setTimeout(r, 3000));
+          const dumps = [...agents.values()].map((a) => a.stderr).join('\n');
+          throw new Error(`drain show never showed ${what}: ${JSON.stringify(v)}\nagents:\n${dumps}`);
+        }
+        await new Promise((r) => setTimeout(r, 50));
       }
-      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      await db.close();
     }
   };
-  const step = (what: string) => process.stderr.write(`[drain processes] ${new Date().toISOString()} ${what}\n`);
   const inst = (v: View, n: string) => v.instances.find((i) => i.namespace === n)!;
 
   it('cold boots hold, crashes resume the hold, both scopes are followed, drain show agrees', async () => {
@@ -131,7 +140,6 @@ describeWithNeed(needRedisServer(), 'drain in real processes over Redis, 4 insta
     // Each instance's CONFIG_DB in TSB (SONiC's layout on a shared server: `asicK/` keys).
     for (const n of ns) global.cli('-n', '4', 'HSET', `${n}/BGP_DEVICE_GLOBAL|STATE`, 'tsa_enabled', 'false');
 
-    step('1.');
     // 1. Four instances boot cold: each holds (the startup hold), both scopes say TSB.
     for (const n of ns) start(n, 'cold');
     const ready = new Map<string, Line>();
@@ -139,7 +147,6 @@ describeWithNeed(needRedisServer(), 'drain in real processes over Redis, 4 insta
     for (const n of ns)
       expect(ready.get(n), n).toMatchObject({ drained: true, reasons: ['startup-hold'], unknown: [] });
 
-    step('2.');
     // 2. asic0's agent crashes (SIGKILL) and comes back warm: the same deadline, no flap.
     await agents.get('asic0')!.kill();
     const again = start('asic0', 'warm');
@@ -148,7 +155,6 @@ describeWithNeed(needRedisServer(), 'drain in real processes over Redis, 4 insta
     expect(r0).toMatchObject({ drained: true, reasons: ['startup-hold'] });
     expect(again.lines.filter((l) => l.event === 'decision').map((l) => l.drained)).toEqual([true]);
 
-    step('3.');
     // 3. asic1 in TSA by its own scope; then every agent crashes and comes back warm.
     await cli('drain', 'on', '--scope', 'instance', '--asic', '1');
     await showUntil((v) => inst(v, 'asic1').operational?.reasons.includes('instance') === true, 'asic1 by instance');
@@ -167,7 +173,6 @@ describeWithNeed(needRedisServer(), 'drain in real processes over Redis, 4 insta
       ).toEqual([true]);
     }
 
-    step('4.');
     // 4. The chassis DB server dies: every agent keeps its state and says the chassis is unreachable.
     await chassis.kill();
     await showUntil(
@@ -185,12 +190,13 @@ describeWithNeed(needRedisServer(), 'drain in real processes over Redis, 4 insta
     await showUntil((v) => ns.every((n) => inst(v, n).operational?.unknown?.length === 0), 'every scope known');
     await cli('drain', 'on', '--scope', 'chassis', '--config', supFile());
 
-    step('5.');
-    // 5. drain show: every instance in Maintenance by the chassis and its hold, asic1 by itself too.
-    const view = await showUntil(
+    // 5. drain show (the command): every instance in Maintenance by the chassis and its hold, asic1
+    //    by itself too.
+    await showUntil(
       (v) => ns.every((n) => inst(v, n).operational?.reasons.includes('chassis') === true),
       'the chassis on every instance',
     );
+    const view = JSON.parse(await cli('drain', 'show', '--json')) as View;
     expect(view.chassis.published.value).toBe('true');
     for (const n of ns) {
       const i = inst(view, n);
