@@ -19,7 +19,7 @@ const brief = (d: DrainDecision) => ({
   unknown: d.unknown.map((u) => `${u.scope}:${u.cause}`),
 });
 
-const db = new RedisStateDb({ url, chassis, maxRetries: 1, connectTimeoutMs: 500, commandTimeoutMs: 2000 });
+const db = new RedisStateDb({ url, chassis, maxRetries: 1, connectTimeoutMs: 2000, commandTimeoutMs: 5000 });
 const drain = await InstanceDrain.start({
   db,
   namespace,

@@ -32,8 +32,8 @@ describeWithNeed(needRedisServer(), 'drain matrix, Redis state DB (global + chas
       url: global.url,
       chassis: chassis.url,
       maxRetries: 1,
-      connectTimeoutMs: 500,
-      commandTimeoutMs: 1000,
+      connectTimeoutMs: 2000,
+      commandTimeoutMs: 5000,
     });
     await db.connect();
     const h = new ChassisHarness(db, {

@@ -115,7 +115,7 @@ describeWithNeed(needRedisServer(), 'drain in real processes over Redis, 4 insta
    * holds: the agents publish asynchronously, and a CLI process per poll would cost seconds.
    */
   const showUntil = async (pred: (v: View) => boolean, what: string): Promise<View> => {
-    const db = new RedisStateDb({ url: global.url, chassis: chassis.url, maxRetries: 1, connectTimeoutMs: 500 });
+    const db = new RedisStateDb({ url: global.url, chassis: chassis.url, maxRetries: 1, connectTimeoutMs: 2000 });
     try {
       const end = Date.now() + 20_000;
       for (;;) {

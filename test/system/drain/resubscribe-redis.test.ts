@@ -20,7 +20,7 @@ describeWithNeed(needRedisServer(), 'drain subscriptions across a chassis redis 
   it('8 instances follow the supervisor after the chassis server restarts', async () => {
     const [g, c] = await Promise.all([startRedisServer(), startRedisServer()]);
     const root = mkdtempSync(join(tmpdir(), 'drain-resub-'));
-    const opts = { url: g.url, chassis: c.url, maxRetries: 1, connectTimeoutMs: 500, commandTimeoutMs: 2000 };
+    const opts = { url: g.url, chassis: c.url, maxRetries: 1, connectTimeoutMs: 2000, commandTimeoutMs: 5000 };
     const dbs = Array.from({ length: 8 }, () => new RedisStateDb(opts));
     const sup = new RedisStateDb({ url: c.url, maxRetries: 1 });
     const drains: InstanceDrain[] = [];
