@@ -192,6 +192,32 @@ describeEachAdapter('store defects (issue 9)', (under) => {
       expect(rifs.find(hk)!.attributes.mtu).toBeUndefined();
     });
 
+    it('a set whose undo the adapter refuses too: the store records what the adapter kept, references included', () => {
+      const { adapter, store, vrId, rif, rifId } = makeL3(under);
+      const nhs = store.get('NEXT_HOP');
+      const nh1 = nhs.setObject({ rifId, ip: '10.0.0.1' }, { type: 'IP', ip: '10.0.0.1', routerInterfaceId: rifId });
+      const nh2 = nhs.setObject({ rifId, ip: '10.0.0.2' }, { type: 'IP', ip: '10.0.0.2', routerInterfaceId: rifId });
+      const [id1, id2] = [nh1.oid, nh2.oid];
+      const routes = store.get('ROUTE_ENTRY');
+      const hk = { vrId, prefix: '10.1.0.0/16' };
+      routes.acquire(hk, { nextHopId: id1, metaData: 1 });
+      nh1.release();
+      // nextHopId (id 2) is set, metaData (id 3) fails, and so does the undo of nextHopId.
+      let sets = 0;
+      adapter.injectFault({ when: (c) => c.op === 'set' && ++sets >= 2, status: SaiStatus.FAILURE, times: 2 });
+      expect(() => routes.acquire(hk, { nextHopId: id2, metaData: 2 })).toThrow(SaiStatusError);
+      expect(adapter.get('ROUTE_ENTRY', routes.find(hk)!.adapterKey, [2, 3])).toEqual([id2, 1]);
+      expect(routes.find(hk)!.attributes).toEqual({ nextHopId: id2, metaData: 1 });
+      // The route names nh2 now: nh1, which only it held, is gone.
+      expect(nhs.find({ rifId, ip: '10.0.0.1' })).toBeUndefined();
+      expect(adapter.objectCount('NEXT_HOP')).toBe(1);
+      expectConsistent(store, [
+        { objectType: 'ROUTE_ENTRY', hostKey: hk },
+        { objectType: 'NEXT_HOP', hostKey: { rifId, ip: '10.0.0.2' } },
+        { objectType: 'ROUTER_INTERFACE', hostKey: rif.hostKey },
+      ]);
+    });
+
     it('a bulk call that fails keeps the old dependency of an item it had updated (no remove, undone exactly)', () => {
       const { adapter, store, vrId, rif, rifId } = makeL3(under);
       const nhs = store.get('NEXT_HOP');
