@@ -49,14 +49,14 @@ function extras(s: SwitchState): SwitchState {
   });
 }
 
-/** A: 3 interfaces, 2 neighbors each per family, 3 groups per family, 24 + 8 routes, and `extras`. */
+/** A: 3 interfaces, 2 neighbors each per family, 3 groups per family, 12 + 4 routes, and `extras`. */
 export const A = extras(
-  syntheticTopology(routes(range(0, 24), range(0, 8)), interner, { rifs: 3, neighborsPerRif: 2, groups: 3 }),
+  syntheticTopology(routes(range(0, 12), range(0, 4)), interner, { rifs: 3, neighborsPerRif: 2, groups: 3 }),
 );
 
 /** B: A changed (see the module comment). */
 export const B = updateState(
-  extras(syntheticTopology(routes(range(6, 30), range(2, 10)), interner, { rifs: 3, neighborsPerRif: 2, groups: 2 })),
+  extras(syntheticTopology(routes(range(4, 16), range(2, 6)), interner, { rifs: 3, neighborsPerRif: 2, groups: 2 })),
   (d) => {
     d.neighbors.delete(neighborKey('Ethernet0', '100.64.0.11'));
     const n = d.neighbors.get(neighborKey('Ethernet1', '100.64.1.10'))!;
