@@ -173,8 +173,12 @@ function rollback<T extends SaiTraits>(core: StoreCore<T>, plan: UpdatePlan<T>, 
   for (let i = done - 1; i >= 0; i--) {
     const c = changes[i];
     if (c.adopt) continue;
+    // A previous value nobody knows cannot be written back: the adapter keeps the new one.
+    if (c.prev === undefined || c.prev === NOT_READ) {
+      (stuck ??= new Set()).add(c);
+      continue;
+    }
     try {
-      if (c.prev === undefined || c.prev === NOT_READ) throw new Error('previous value unknown');
       ctx.adapter.set(traits.objectType, key, { id: c.meta.id, value: toSaiValue(c.meta, c.prev) });
       ctx.writes.set++;
     } catch {

@@ -211,16 +211,6 @@ function expectReached(seen: Seen, except: readonly (keyof Seen)[] = []): void {
   }
 }
 
-/**
- * Known bug (test/expect/known-bugs.test.ts): a warm boot that replays the desired state directly
- * leaves the settings of a port the desired state no longer configures. Until it is fixed, B
- * keeps every port setting A has that B would drop (B's own settings win), so this property
- * does not stop on it; every other change of port settings stays in.
- */
-function keepPortSettings(a: StateSpec, b: StateSpec): StateSpec {
-  return { ...b, ports: { ...a.ports, ...b.ports } };
-}
-
 /** Runs per adapter and property (a vs run opens three libsai switches). */
 const NUM_RUNS = { fake: 120, vs: 60 } as const;
 
@@ -232,7 +222,7 @@ describeEachAdapter('warm boot between random states, against a model (fast-chec
     fc.assert(
       fc.property(stateArb, stateArb, (specA, specB) => {
         const a = buildState(specA);
-        const b = buildState(keepPortSettings(specA, specB));
+        const b = buildState(specB);
         const recorder = new WriteRecorder();
         const dir = stateDir();
         const cold = boot(recorded(createAdapter, recorder), a, { stateDir: dir });
@@ -310,8 +300,7 @@ describeEachAdapter('warm boot between random states, against a model (fast-chec
   it('the runs reached the situations they are meant to create', () => {
     expect(direct.runs).toBe(NUM_RUNS[under.name]);
     expect(saved.runs).toBe(NUM_RUNS[under.name]);
-    // keepPortSettings takes port resets out of the direct replay (a known bug).
-    expectReached(direct, ['portReset']);
+    expectReached(direct);
     expectReached(saved);
   });
 });

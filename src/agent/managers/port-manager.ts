@@ -13,11 +13,31 @@ interface PortRecord {
 /** Programs port settings (SAI_PORT_ATTR_ADMIN_STATE, MTU, SPEED). */
 export class PortManager {
   readonly #ports = new Map<number, PortRecord>();
+  /** True once the ports the first apply does not configure were brought to defaults. */
+  #claimed = false;
   constructor(private readonly ctx: AgentContext) {}
 
-  /** Each port's setting is one `setObject`: it is recorded right after it succeeded. */
+  /**
+   * Each port's setting is one `setObject`: it is recorded right after it succeeded. The first
+   * apply also brings every port it does not configure back to SAI defaults (the adapter may hold
+   * settings a state it no longer has made, e.g. a warm boot replaying the desired state): no write
+   * for a port that already has them.
+   */
   apply(delta: MapDelta<number, PortConfig>): void {
     const ports = this.ctx.store.get('PORT');
+    if (!this.#claimed) {
+      const configured = new Set(delta.added.map(([index]) => index));
+      this.ctx.defaults.portList.forEach((oid, index) => {
+        if (configured.has(index)) return;
+        const port = this.ctx.store.byOid(oid);
+        if (!port) return;
+        const lanes = port.hostKey as readonly number[];
+        const speed = (port.attributes as { speed?: number }).speed;
+        if (speed === undefined) return;
+        ports.setObject(lanes, { hwLaneList: lanes, speed }).releaseOrDefer();
+      });
+      this.#claimed = true;
+    }
     for (const [index, cfg] of [...delta.added, ...delta.changed.map(([k, , v]) => [k, v] as const)]) {
       const lanes = this.ctx.store.byOid(this.ctx.portOid(index))!.hostKey as readonly number[];
       const ref = ports.setObject(lanes, {
