@@ -175,9 +175,9 @@ describeWithNeed(needRedisServer(), 'state DB on redis-server', () => {
       const err = e as DbConnectionError;
       expect(err.reason).toBe('unreachable');
       expect(err.attempts).toBe(4);
-      expect(err.place.db).toBe('STATE_DB');
+      expect(err.place).toEqual({ db: 'STATE_DB', namespace: '' });
       expect(err.message).toMatch(
-        new RegExp(`STATE_DB \\(6\\) .* at ${url}: unreachable after 4 attempts: .*ECONNREFUSED`),
+        new RegExp(`^STATE_DB \\(6\\) at ${url}: unreachable after 4 attempts: .*ECONNREFUSED`),
       );
       expect(
         events.filter((x) => x.kind === 'reconnecting').map((x) => x.kind === 'reconnecting' && x.attempt),

@@ -1,5 +1,6 @@
 /** The state DB over Redis (see `backend.ts` for the key layout). */
 import { StateDbOverBackend } from '../database.js';
+import { DbConnectionError } from '../errors.js';
 import type { DbEvent } from '../types.js';
 import { RedisBackend, type RedisLayout } from './backend.js';
 import type { RedisRetryOptions } from './endpoint.js';
@@ -22,6 +23,13 @@ export class RedisStateDb extends StateDbOverBackend {
 
   /** Reaches the global server's STATE_DB (a harmless read), so a bad server is reported now. */
   async connect(): Promise<void> {
-    await this.database('STATE_DB').getField('SAISTORE_PING', 'probe', 'x');
+    try {
+      await this.database('STATE_DB').getField('SAISTORE_PING', 'probe', 'x');
+    } catch (e) {
+      // The probe's key means nothing to the reader: name the database only.
+      if (e instanceof DbConnectionError)
+        throw new DbConnectionError(e.url, { db: 'STATE_DB', namespace: '' }, e.reason, e.attempts, e.detail);
+      throw e;
+    }
   }
 }
