@@ -36,7 +36,14 @@ export {
   syntheticTopology,
   syntheticBase,
   syntheticGroups,
-  nextHopTopology,
   type TopologyRoute,
   type SyntheticTopologyOptions,
 } from './topology.js';
+export {
+  nextHopTopology,
+  buildRouteTopology,
+  type RouteTopology,
+  type ShadowedRoute,
+  type RefusedRoute,
+} from './route-topology.js';
+export { NextHopTopology, connectedSubnetOf, type NextHopTopologyOptions } from './next-hop-topology.js';

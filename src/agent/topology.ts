@@ -8,11 +8,9 @@
  * sets per family (default 64), set g having 1 + (g mod 8) members (neighbors (7g + 13k) mod N,
  * weight 1); each route forwards over set `fnv16(prefix) mod groups` of its family.
  *
- * Tables with next hops (`nextHopTopology`): one router interface per port in use, every distinct
- * next-hop subnet (/24 for IPv4, /64 for IPv6) an address on interface `subnet index mod ports`,
- * one neighbor per next hop with MAC `02:<4 bytes of fnv32(ip)>:<family>`, each route forwarding to its one next hop.
+ * Routes that name their next hops, and tables mixing both kinds: `route-topology.ts` and
+ * `next-hop-topology.ts`, which use these sets for the routes without one.
  */
-import ipaddr from 'ipaddr.js';
 import { canonicalIpAddress, ipFamilyOf } from '../sai/address.js';
 import { prefixHash, RouteTable } from './state/route-table.js';
 import {
@@ -26,10 +24,14 @@ import {
   type SwitchState,
 } from './state/switch-state.js';
 
-/** A route to program: a canonical prefix and, for tables that carry one, its next hop. */
+/**
+ * A route to program: a canonical prefix and, for tables that carry one, its next hop; `line`
+ * (1-based, in the file it came from) when it was read from a file.
+ */
 export interface TopologyRoute {
   readonly prefix: string;
   readonly nextHop?: string;
+  readonly line?: number;
 }
 
 /** Options of `syntheticTopology`. */
@@ -112,93 +114,4 @@ export function syntheticTopology(
     family.push([r.prefix, choice[prefixHash(r.prefix) % choice.length]]);
   }
   return { ...base, routes: { v4: RouteTable.from(v4), v6: RouteTable.from(v6) } };
-}
-
-function fnv32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** A full desired state for routes that carry next hops (see the file comment). */
-export function nextHopTopology(
-  routes: Iterable<TopologyRoute>,
-  interner = new RouteActionInterner(),
-  options: { readonly ports?: number } = {},
-): SwitchState {
-  const ports = options.ports ?? 32;
-  const subnetIndex = new Map<string, number>();
-  const rifAddresses: string[][] = Array.from({ length: ports }, () => []);
-  const neighbors = new Map<string, NeighborConfig>();
-  const actionOf = new Map<string, RouteAction>();
-  const v4: [string, RouteAction][] = [];
-  const v6: [string, RouteAction][] = [];
-  for (const r of routes) {
-    const table = r.prefix.includes(':') ? v6 : v4;
-    if (!r.nextHop) {
-      table.push([r.prefix, RouteActionInterner.DROP]);
-      continue;
-    }
-    let action = actionOf.get(r.nextHop);
-    if (!action) {
-      const ip = ipaddr.parse(r.nextHop);
-      const len = ip.kind() === 'ipv4' ? 24 : 64;
-      const subnet = ipaddr.parseCIDR(`${r.nextHop}/${len}`);
-      const net = `${(ip.kind() === 'ipv4' ? ipaddr.IPv4 : ipaddr.IPv6).networkAddressFromCIDR(`${r.nextHop}/${len}`).toString()}/${subnet[1]}`;
-      let si = subnetIndex.get(net);
-      if (si === undefined) {
-        si = subnetIndex.size;
-        subnetIndex.set(net, si);
-        // The interface's own address: the first host of the subnet, or the next one if that is the next hop.
-        const first =
-          ip.kind() === 'ipv4'
-            ? ipaddr.IPv4.networkAddressFromCIDR(`${r.nextHop}/${len}`).toByteArray()
-            : ipaddr.IPv6.networkAddressFromCIDR(`${r.nextHop}/${len}`).toByteArray();
-        first[first.length - 1] = 1;
-        let own = ipaddr.fromByteArray(first).toString();
-        if (own === r.nextHop) {
-          first[first.length - 1] = 2;
-          own = ipaddr.fromByteArray(first).toString();
-        }
-        rifAddresses[si % ports].push(`${own}/${len}`);
-      }
-      const rif = `Ethernet${si % ports}`;
-      const h = fnv32(r.nextHop);
-      neighbors.set(
-        neighborKey(rif, r.nextHop),
-        Object.freeze({
-          rif,
-          ip: r.nextHop,
-          mac: `02:${hex2(h >>> 24)}:${hex2(h >>> 16)}:${hex2(h >>> 8)}:${hex2(h)}:${ip.kind() === 'ipv4' ? '04' : '06'}`,
-        }),
-      );
-      action = interner.forward([{ rif, ip: r.nextHop, weight: 1 }]);
-      actionOf.set(r.nextHop, action);
-    }
-    table.push([r.prefix, action]);
-  }
-  const routerInterfaces = new Map<string, RouterInterfaceConfig>();
-  rifAddresses.forEach((addresses, i) => {
-    if (addresses.length === 0) return;
-    const name = `Ethernet${i}`;
-    routerInterfaces.set(
-      name,
-      Object.freeze({
-        name,
-        port: i,
-        mac: `02:00:00:00:01:${hex2(i)}`,
-        mtu: 9100,
-        addresses: Object.freeze(addresses),
-      }),
-    );
-  });
-  return {
-    ...emptySwitchState(),
-    routerInterfaces,
-    neighbors,
-    routes: { v4: RouteTable.from(v4), v6: RouteTable.from(v6) },
-  };
 }

@@ -46,7 +46,7 @@ async function input(job: BenchJob) {
   const routes = job.fraction >= 1 ? all.routes : all.routes.slice(0, n);
   const prefixes = routes.map((r) => r.prefix);
   const interner = new RouteActionInterner();
-  const desired = buildDesired(routes, all.hasNextHops, interner, 32);
+  const desired = buildDesired({ routes }, { ports: 32, interner });
   const v6 = prefixes.filter((p) => p.includes(':')).length;
   return { heapStart, prefixes, desired, v4: prefixes.length - v6, v6, source: all.source };
 }
@@ -111,7 +111,7 @@ async function run(job: BenchJob): Promise<BenchJobResult> {
     const updates: RouteUpdate[] = [];
     for (const f of job.updates) for (const u of (await loadRouteUpdates(f)).updates) updates.push(u);
     const baseMs = baselineUpdates(baseline.map, updates);
-    const mapper = new UpdateMapper(desired.choices);
+    const mapper = new UpdateMapper({ desired, ports: 32 });
     const ops: WriteCounts = { create: 0, set: 0, remove: 0 };
     let batches = 0;
     const t = performance.now();

@@ -97,7 +97,7 @@ export async function runBoot(o: BootCliOptions): Promise<void> {
       const run = await applyUpdateFiles(booted.agent, o.updates, {
         batchSize: o.batch,
         skipBad: o.skipBad,
-        mapper: new UpdateMapper(desired.choices),
+        mapper: new UpdateMapper({ desired, ports: o.ports }),
         progress,
       });
       warnBadLines(run.firstBad, run.bad);

@@ -23,6 +23,8 @@ export interface InputOptions {
   updates: string[];
   batch: number;
   skipBad: boolean;
+  allowEmpty: boolean;
+  maxRoutes?: number;
   generate?: number;
   json: boolean;
 }
@@ -35,7 +37,7 @@ export interface AdapterCliOptions {
   ports: number;
 }
 
-/** Adds `--routes`, `--updates`, `--batch`, `--skip-bad`, `--generate`, `--json`. */
+/** Adds `--routes`, `--updates`, `--batch`, `--skip-bad`, `--allow-empty`, `--max-routes`, `--generate`, `--json`. */
 export function addInputOptions(cmd: Command): Command {
   return cmd
     .option('--routes <file>', 'route table file (prefix list or bgpdump -m, plain or gzip); repeatable', collect, [])
@@ -47,6 +49,13 @@ export function addInputOptions(cmd: Command): Command {
     )
     .addOption(new Option('--batch <n>', 'updates per batch').argParser(positiveInt).default(1000))
     .option('--skip-bad', 'count and skip bad lines instead of stopping at the first', false)
+    .option('--allow-empty', 'accept a route file with no route and an empty table (default: refused)', false)
+    .addOption(
+      new Option(
+        '--max-routes <n>',
+        'refuse a table with more routes than this (default: what the heap holds, about 640 bytes a route)',
+      ).argParser(positiveInt),
+    )
     .addOption(
       new Option(
         '--generate <n>',

@@ -70,7 +70,7 @@ export async function runDemo(o: DemoOptions): Promise<void> {
       const run = await applyUpdateFiles(agent, o.updates, {
         batchSize: o.batch,
         skipBad: o.skipBad,
-        mapper: new UpdateMapper(desired.choices),
+        mapper: new UpdateMapper({ desired, ports: o.ports }),
         progress,
       });
       warnBadLines(run.firstBad, run.bad);

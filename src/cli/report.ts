@@ -28,8 +28,13 @@ export const inputSchema = z.strictObject({
   files: z.array(z.string()),
   /** Lines refused with `--skip-bad`. */
   bad: count,
-  /** `synthetic` (no next hops in the input) or `next-hop` (see src/agent/topology.ts). */
-  topology: z.enum(['synthetic', 'next-hop']),
+  /** Lines that repeated a prefix (the first wins); of those, the ones with another next hop. */
+  duplicates: count,
+  conflicts: count,
+  /** Table routes not programmed: an interface's connected subnet or own address (src/agent/next-hop-topology.ts). */
+  shadowed: count,
+  /** `synthetic` (no next hops in the input), `next-hop` (all have one) or `mixed` (src/agent/route-topology.ts). */
+  topology: z.enum(['synthetic', 'next-hop', 'mixed']),
   /** Reading (or generating) the routes. */
   loadMs: ms,
   /** Building the desired SwitchState from them. */
@@ -79,6 +84,10 @@ export const updatesSchema = z.strictObject({
   withdraws: count,
   /** Withdraws of a prefix not in the table: counted and ignored. */
   ignoredWithdraws: count,
+  /** Announces of an interface's own prefix, and table routes a new interface address shadowed. */
+  shadowed: count,
+  /** Neighbors added for next hops the table did not have. */
+  newNeighbors: count,
   batches: count,
   batchSize: count,
   bad: count,

@@ -13,6 +13,8 @@ export function updatesReport(run: UpdateRun): UpdatesReport {
     announces: run.announces,
     withdraws: run.withdraws,
     ignoredWithdraws: run.ignoredWithdraws,
+    shadowed: run.shadowed,
+    newNeighbors: run.newNeighbors,
     batches: run.batches,
     batchSize: run.batchSize,
     bad: run.bad,

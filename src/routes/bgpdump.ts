@@ -16,6 +16,7 @@
  */
 import { canonicalAddressFast, canonicalPrefixFast } from './canonical.js';
 import { columnReason, quoteWord } from './fields.js';
+import { nextHopReason, prefixReason } from './route-rules.js';
 import type { ParsedLine, RouteRecord, RouteUpdate } from './types.js';
 
 const TABLE_TYPES = new Set(['TABLE_DUMP', 'TABLE_DUMP2', 'TABLE_DUMP2_AP']);
@@ -59,7 +60,7 @@ function fieldCount(min: number, got: number, exact = false): string {
  * @returns the route with its canonical prefix and next hop, `null` for a blank or `#` line, or
  *   the reason the line is bad: `unknown record type "X"`, `update record "BGP4MP" in a table
  *   dump`, `unknown op "X" (expected B)`, `expected at least 9 |-separated fields, got N`,
- *   `bad prefix: …`, `bad next hop: …`.
+ *   `bad prefix: …`, `bad next hop: …` (syntax, or the rules of `route-rules.ts`).
  */
 export function parseBgpdumpTableLine(text: string, line: number): ParsedLine<RouteRecord> {
   if (isSkippable(text)) return null;
@@ -79,13 +80,14 @@ export function parseBgpdumpTableLine(text: string, line: number): ParsedLine<Ro
   } catch (err) {
     return columnReason('prefix', err);
   }
+  const family = prefix.includes(':') ? 6 : 4;
   let nextHop: string;
   try {
     nextHop = canonicalAddressFast(f[8 + ap]);
   } catch (err) {
     return columnReason('next hop', err);
   }
-  return { prefix, family: prefix.includes(':') ? 6 : 4, nextHop, line };
+  return prefixReason(prefix) ?? nextHopReason(family, nextHop) ?? { prefix, family, nextHop, line };
 }
 
 /**
@@ -123,6 +125,8 @@ export function parseBgpdumpUpdateLine(text: string, line: number): ParsedLine<R
     return columnReason('prefix', err);
   }
   const family = prefix.includes(':') ? 6 : 4;
+  const refused = prefixReason(prefix);
+  if (refused !== null) return refused;
   if (op === 'W') return { op: 'withdraw', prefix, family, line };
   let nextHop: string;
   try {
@@ -130,5 +134,5 @@ export function parseBgpdumpUpdateLine(text: string, line: number): ParsedLine<R
   } catch (err) {
     return columnReason('next hop', err);
   }
-  return { op: 'announce', prefix, family, nextHop, line };
+  return nextHopReason(family, nextHop) ?? { op: 'announce', prefix, family, nextHop, line };
 }

@@ -5,7 +5,38 @@
 import { isBgpdumpTableType, isBgpdumpUpdateType } from './bgpdump.js';
 import { isColumnSpace } from './fields.js';
 import { readLineBatches } from './open.js';
-import type { RouteFormat } from './types.js';
+import { RouteFileError, type RouteFormat } from './types.js';
+
+/**
+ * True for a line no text route file has: one holding U+0000, another control character but tab,
+ * vertical tab, form feed and CR, or U+FFFD (bytes that were not UTF-8). A raw MRT dump (what
+ * `bgpdump` reads) or any other binary file shows it on its first line.
+ */
+export function looksBinary(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 11 && c !== 12 && c !== 13) || c === 0x7f || c === 0xfffd) return true;
+  }
+  return false;
+}
+
+/**
+ * The format of a file's first data line, as the readers decide it: {@link detectLineFormat}, or
+ * `null` for a blank or comment line.
+ * @throws RouteFileError when the line is binary ({@link looksBinary}): the file is not a text
+ *   route file (the message says that an MRT dump must go through `bgpdump -m` first).
+ */
+export function formatOfFirstLine(file: string, line: number, text: string): RouteFormat | null {
+  if (looksBinary(text)) {
+    throw new RouteFileError(
+      file,
+      line,
+      'binary data, not a text route file (an MRT dump must be converted with `bgpdump -m` first)',
+      text,
+    );
+  }
+  return detectLineFormat(text);
+}
 
 /**
  * The format a single line suggests, or `null` for a blank or `#` comment line.
@@ -45,12 +76,13 @@ export interface DetectedFormat {
  * Reads only as far as that line.
  * @returns the format and the line it was detected on, or `null` when the file has no data line
  *   (empty, blank or only comments).
- * @throws the `fs` error when the file cannot be read; RouteFileError on corrupt gzip data.
+ * @throws the `fs` error when the file cannot be read; RouteFileError on corrupt gzip data, a
+ *   directory, a binary file.
  */
 export async function detectRouteFormatAt(path: string): Promise<DetectedFormat | null> {
   for await (const { lines, firstLine } of readLineBatches(path)) {
     for (let i = 0; i < lines.length; i++) {
-      const format = detectLineFormat(lines[i]);
+      const format = formatOfFirstLine(path, firstLine + i, lines[i]);
       if (format !== null) return { format, line: firstLine + i };
     }
   }

@@ -3,6 +3,7 @@
  * reason strings of bad columns.
  */
 import { AddressFormatError } from '../sai/address.js';
+import { escapeLineText } from './types.js';
 
 /** True for the characters that separate columns: space, tab, vertical tab, form feed, CR. */
 export function isColumnSpace(c: number): boolean {
@@ -45,7 +46,11 @@ export function columns(n: number): string {
   return n === 1 ? '1 column' : `${n} columns`;
 }
 
-/** A word quoted for a reason string, cut to 24 characters (with `…`) so reasons stay short. */
+/**
+ * A word quoted for a reason string, cut to 24 characters (with `…`) so reasons stay short, and
+ * escaped as line texts are (`escapeLineText`), so a binary file's bytes never reach a terminal.
+ */
 export function quoteWord(s: string): string {
-  return JSON.stringify(s.length <= 24 ? s : `${s.slice(0, 24)}…`);
+  const cut = s.length <= 24 ? escapeLineText(s) : `${escapeLineText(s.slice(0, 24))}…`;
+  return `"${cut.replace(/"/g, '\\"')}"`;
 }

@@ -55,22 +55,46 @@ export async function isGzipFile(path: string): Promise<boolean> {
   }
 }
 
-async function startsWithGzipMagic(handle: Awaited<ReturnType<typeof open>>): Promise<boolean> {
-  const head = Buffer.alloc(2);
-  const { bytesRead } = await handle.read(head, 0, 2, 0);
-  return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+type FileHandle = Awaited<ReturnType<typeof open>>;
+
+async function startsWithGzipMagic(handle: FileHandle): Promise<boolean> {
+  return (await compression(handle)) === 'gzip';
+}
+
+/** Compressed formats recognised by their magic bytes; only gzip is read, the others are named in the error. */
+const MAGIC: readonly (readonly [name: string, bytes: readonly number[]])[] = [
+  ['gzip', [0x1f, 0x8b]],
+  ['bzip2', [0x42, 0x5a, 0x68]], // "BZh"
+  ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
+  ['zstd', [0x28, 0xb5, 0x2f, 0xfd]],
+];
+
+async function compression(handle: FileHandle): Promise<string | null> {
+  const head = Buffer.alloc(6);
+  const { bytesRead } = await handle.read(head, 0, 6, 0);
+  for (const [name, bytes] of MAGIC) {
+    if (bytesRead >= bytes.length && bytes.every((b, i) => head[i] === b)) return name;
+  }
+  return null;
 }
 
 /**
  * Opens a file as a stream of its (decompressed) bytes; gzip is detected by magic bytes.
  * The caller owns the stream and must consume or destroy it.
- * @throws the `fs` error (e.g. `ENOENT`, `EISDIR` on first read) when the file cannot be read.
+ * @throws the `fs` error (e.g. `ENOENT`, with the path) when the file cannot be opened.
+ * @throws RouteFileError (line 0) when the path is a directory, or the file is bzip2, xz or zstd
+ *   data (decompress it, or recompress with gzip).
  */
 export async function openByteStream(path: string): Promise<Readable> {
   const handle = await open(path, 'r');
   let gzip: boolean;
   try {
-    gzip = await startsWithGzipMagic(handle);
+    if ((await handle.stat()).isDirectory()) throw new RouteFileError(path, 0, 'a directory, not a route file');
+    const kind = await compression(handle);
+    if (kind !== null && kind !== 'gzip') {
+      throw new RouteFileError(path, 0, `${kind}-compressed: only plain text and gzip are read (decompress it first)`);
+    }
+    gzip = kind === 'gzip';
   } catch (err) {
     await handle.close();
     throw err;
@@ -88,9 +112,10 @@ export async function openByteStream(path: string): Promise<Readable> {
  * Reads a text file (plain or gzip) as batches of lines, in file order. Batches follow the
  * underlying read chunks (roughly 64 KiB of text for gzip, 1 MiB for plain files); an empty
  * file gives no batch. Breaking out of the loop closes the file.
- * @throws the `fs` error when the file cannot be opened or read.
- * @throws RouteFileError when the gzip data is corrupt or truncated (reason
- *   `corrupt or truncated gzip data: …`), or a line is longer than `maxLineBytes`.
+ * @throws the `fs` error when the file cannot be opened.
+ * @throws RouteFileError when the path is a directory or other compressed data (see
+ *   {@link openByteStream}), the gzip data is corrupt or truncated (reason `corrupt or truncated
+ *   gzip data: …`), a line is longer than `maxLineBytes`, or reading fails (`cannot read: …`).
  */
 export async function* readLineBatches(path: string, opts: ReadLineOptions = {}): AsyncGenerator<LineBatch> {
   const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
@@ -187,6 +212,10 @@ function wrapReadError(err: unknown, path: string, line: number): unknown {
     return new RouteFileError(path, line, `corrupt or truncated gzip data: ${(err as Error).message}`, '', {
       cause: err,
     });
+  }
+  // A system error while reading names no path (`EIO: i/o error, read`): name it.
+  if (typeof code === 'string' && err instanceof Error && (err as NodeJS.ErrnoException).path === undefined) {
+    return new RouteFileError(path, 0, `cannot read: ${err.message}`, '', { cause: err });
   }
   return err;
 }

@@ -8,6 +8,7 @@
  */
 import { canonicalAddressFast, canonicalPrefixFast, canonicalPrefixOrNull } from './canonical.js';
 import { columnReason, columns, splitWords } from './fields.js';
+import { nextHopReason, prefixReason } from './route-rules.js';
 import type { ParsedLine, RouteRecord } from './types.js';
 
 const words = ['', ''];
@@ -15,13 +16,13 @@ const words = ['', ''];
 /**
  * Parses one prefix-list line (without its line ending) numbered `line` (1-based).
  * @returns the route (prefix and next hop canonical; `nextHop` only when given), `null` for a
- *   blank or comment line, or the reason the line is bad: `bad prefix: …`, `bad next hop: …`,
- *   `expected PREFIX [NEXT_HOP], got N columns`.
+ *   blank or comment line, or the reason the line is bad: `bad prefix: …`, `bad next hop: …`
+ *   (syntax, or the rules of `route-rules.ts`), `expected PREFIX [NEXT_HOP], got N columns`.
  */
 export function parsePrefixListLine(text: string, line: number): ParsedLine<RouteRecord> {
   // Fast path: the whole line is one canonical prefix (no blanks, comment or next hop).
   const whole = canonicalPrefixOrNull(text);
-  if (whole !== null) return { prefix: whole, family: whole.includes(':') ? 6 : 4, line };
+  if (whole !== null) return prefixReason(whole) ?? { prefix: whole, family: whole.includes(':') ? 6 : 4, line };
   const n = splitWords(text, words);
   if (n === 0) return null;
   if (n > 2) return `expected PREFIX [NEXT_HOP], got ${columns(n)}`;
@@ -32,6 +33,8 @@ export function parsePrefixListLine(text: string, line: number): ParsedLine<Rout
     return columnReason('prefix', err);
   }
   const family = prefix.includes(':') ? 6 : 4;
+  const refused = prefixReason(prefix);
+  if (refused !== null) return refused;
   if (n === 1) return { prefix, family, line };
   let nextHop: string;
   try {
@@ -39,5 +42,5 @@ export function parsePrefixListLine(text: string, line: number): ParsedLine<Rout
   } catch (err) {
     return columnReason('next hop', err);
   }
-  return { prefix, family, nextHop, line };
+  return nextHopReason(family, nextHop) ?? { prefix, family, nextHop, line };
 }

@@ -1,11 +1,16 @@
 /**
- * Collecting a route table's records with one record per prefix: a repeated prefix keeps the
- * position of its first line and the record (next hop, line number) of its last line, and counts
- * as a duplicate.
+ * Collecting a route table's records with one record per prefix. The rule for a prefix given
+ * more than once: **the first record wins**. It keeps its place, its next hop and its line; every
+ * later record of the prefix counts as a duplicate, and a duplicate whose next hop differs from
+ * the kept one (another address, or one of the two without a next hop) also counts as a conflict;
+ * the first few conflicts are kept to be reported. In a `bgpdump -m` RIB dump, which lists a
+ * prefix once per peer, the first row is the first peer's (bgpdump writes a prefix's rows in the
+ * dump's peer order), so the table is the one a router taking its first peer's path would have.
  *
  * Two strategies, chosen as the data arrives:
  * - While prefixes come in strictly increasing string order (files written by `sort`, such as
- *   the RIS dumps), a duplicate can only repeat the previous prefix: one string comparison a line.
+ *   the RIS dumps, and RIB dumps, whose rows of one prefix are adjacent), a duplicate can only
+ *   repeat the previous prefix: one string comparison a line.
  * - From the first prefix out of order on, each record's 32-bit prefix hash goes into an
  *   `Int32Array` and duplicates are removed in bulk (at the end, and whenever the table has doubled
  *   since the last pass, so a file of many duplicates does not hold them all): indices are
@@ -13,6 +18,14 @@
  *   table. Measured on a shuffled copy of the 1,042,325-route RIS v4 table, this costs ~120 ms
  *   against ~350-500 ms for one big hash table (`Map` or typed-array), whose random probes all miss
  *   the cache.
+ *
+ * Each record comes with a source (a small integer: which file it came from), kept beside it in a
+ * `Uint16Array`.
+ *
+ * A route limit (`maxRoutes`) bounds the memory: `add` answers false once the table holds more
+ * distinct prefixes than that. In sorted mode this is exact at the line that crosses it; in bulk
+ * mode it is found at the next pass, and passes run at least every `maxRoutes` records, so the
+ * builder never holds more than twice `maxRoutes` records.
  *
  * Prefixes must be canonical: string equality is then prefix equality.
  */
@@ -31,30 +44,76 @@ export function hashPrefix(s: string): number {
 const MIN_COMPACT = 1 << 16;
 const GROUP_TARGET = 2048;
 
+/** How many conflicts {@link RouteTableBuilder} keeps for reporting. */
+export const KEPT_CONFLICTS = 5;
+
+/**
+ * A later record of a prefix whose next hop differs from the kept (first) record's. `source` is
+ * the record's source number (see {@link RouteTableBuilder.add}).
+ */
+export interface RouteConflict {
+  readonly prefix: string;
+  readonly kept: { readonly source: number; readonly line: number; readonly nextHop?: string };
+  readonly dropped: { readonly source: number; readonly line: number; readonly nextHop?: string };
+}
+
+/** What {@link RouteTableBuilder.finish} returns. */
+export interface BuiltRoutes {
+  /** One record per prefix, in the order the prefixes first appeared. */
+  routes: RouteRecord[];
+  /** `sources[i]` is the source of `routes[i]`. */
+  sources: Uint16Array;
+  /** Records that repeated a prefix (the kept one not counted). */
+  duplicates: number;
+  /** Of those, the ones whose next hop differed from the kept record's. */
+  conflicts: number;
+  /** The first {@link KEPT_CONFLICTS} conflicts, in the order they were found. */
+  firstConflicts: RouteConflict[];
+}
+
 /** Builds the route list of a table, one record per canonical prefix (see the file comment). */
 export class RouteTableBuilder {
   /** Records so far; may still hold duplicates until {@link finish} when input was unsorted. */
   private readonly routes: RouteRecord[] = [];
+  private sources = new Uint16Array(1024);
   private dups = 0;
+  private conflictCount = 0;
+  private readonly conflicts: RouteConflict[] = [];
   private sorted = true;
   private last = '';
   private hashes = new Int32Array(0);
   private nextCompact = 0;
+  private readonly maxRoutes: number;
+  private over = false;
 
-  /** Adds a record whose `prefix` is canonical. */
-  add(r: RouteRecord): void {
+  /** @param options.maxRoutes the route limit (default none); see the file comment. */
+  constructor(options: { maxRoutes?: number } = {}) {
+    this.maxRoutes = options.maxRoutes ?? Infinity;
+  }
+
+  /** Records held now (duplicates not yet removed included). */
+  get length(): number {
+    return this.routes.length;
+  }
+
+  /**
+   * Adds a record whose `prefix` is canonical, from source `source` (0 to 65535).
+   * @returns false when the table is known to hold more than `maxRoutes` distinct prefixes (the
+   *   builder should then be dropped), true otherwise.
+   */
+  add(r: RouteRecord, source = 0): boolean {
     const routes = this.routes;
     if (this.sorted) {
       const p = r.prefix;
       if (p > this.last) {
         this.last = p;
-        routes.push(r);
-        return;
+        this.push(r, source);
+        return routes.length <= this.maxRoutes;
       }
       if (p === this.last) {
-        routes[routes.length - 1] = r;
-        this.dups++;
-        return;
+        const i = routes.length - 1;
+        this.duplicate(i, r, source);
+        return true;
       }
       this.leaveSortedMode();
     }
@@ -65,14 +124,54 @@ export class RouteTableBuilder {
       this.hashes = bigger;
     }
     this.hashes[n] = hashPrefix(r.prefix);
-    routes.push(r);
-    if (n + 1 >= this.nextCompact) this.compact();
+    this.push(r, source);
+    if (n + 1 >= this.nextCompact) {
+      this.compact();
+      if (routes.length > this.maxRoutes) this.over = true;
+    }
+    return !this.over;
   }
 
-  /** Removes the remaining duplicates and returns the routes; the builder must not be used after. */
-  finish(): { routes: RouteRecord[]; duplicates: number } {
+  /**
+   * Removes the remaining duplicates and returns the routes; the builder must not be used after.
+   * @returns the routes, or `null` when they are more than `maxRoutes`.
+   */
+  finish(): BuiltRoutes | null {
     if (!this.sorted) this.compact();
-    return { routes: this.routes, duplicates: this.dups };
+    if (this.routes.length > this.maxRoutes) return null;
+    return {
+      routes: this.routes,
+      sources: this.sources.subarray(0, this.routes.length),
+      duplicates: this.dups,
+      conflicts: this.conflictCount,
+      firstConflicts: this.conflicts,
+    };
+  }
+
+  private push(r: RouteRecord, source: number): void {
+    const n = this.routes.length;
+    if (n === this.sources.length) {
+      const bigger = new Uint16Array(n * 2);
+      bigger.set(this.sources);
+      this.sources = bigger;
+    }
+    this.sources[n] = source;
+    this.routes.push(r);
+  }
+
+  /** Record `r` (from `source`) repeats the prefix of the kept record at `i`. */
+  private duplicate(i: number, r: RouteRecord, source: number): void {
+    this.dups++;
+    const kept = this.routes[i];
+    if (kept.nextHop === r.nextHop) return;
+    this.conflictCount++;
+    if (this.conflicts.length < KEPT_CONFLICTS) {
+      this.conflicts.push({
+        prefix: kept.prefix,
+        kept: { source: this.sources[i], line: kept.line, ...(kept.nextHop ? { nextHop: kept.nextHop } : {}) },
+        dropped: { source, line: r.line, ...(r.nextHop ? { nextHop: r.nextHop } : {}) },
+      });
+    }
   }
 
   private leaveSortedMode(): void {
@@ -80,10 +179,15 @@ export class RouteTableBuilder {
     const routes = this.routes;
     this.hashes = new Int32Array(Math.max(1024, routes.length * 2));
     for (let i = 0; i < routes.length; i++) this.hashes[i] = hashPrefix(routes[i].prefix);
-    this.nextCompact = Math.max(MIN_COMPACT, routes.length * 2);
+    this.scheduleCompact();
   }
 
-  /** Folds every later record of a prefix into its first position and drops the later ones. */
+  private scheduleCompact(): void {
+    // Doubling keeps the passes' total cost linear; the route limit caps how far it may double.
+    this.nextCompact = Math.min(Math.max(MIN_COMPACT, this.routes.length * 2), this.routes.length + this.maxRoutes);
+  }
+
+  /** Drops every later record of a prefix, keeping the first (see the file comment). */
   private compact(): void {
     const routes = this.routes;
     const hashes = this.hashes;
@@ -106,7 +210,8 @@ export class RouteTableBuilder {
     let size = 16;
     while (size < largest * 2) size *= 2;
     const table = new Int32Array(size);
-    const removed = new Uint8Array(n);
+    // keptOf[i] + 1: the kept index of removed record i (0: not removed).
+    let keptOf: Int32Array | null = null;
     let found = 0;
     for (let g = 0; g < groups; g++) {
       const a = start[g];
@@ -127,26 +232,35 @@ export class RouteTableBuilder {
             break;
           }
           if (hashes[first] === h && routes[first].prefix === routes[i].prefix) {
-            // Indices arrive in increasing order within a group: the last one wins.
-            routes[first] = routes[i];
-            removed[i] = 1;
+            // Indices arrive in increasing order within a group: the first one stays.
+            keptOf ??= new Int32Array(n);
+            keptOf[i] = first + 1;
             found++;
             break;
           }
         }
       }
     }
-    if (found > 0) {
+    if (keptOf !== null) {
+      // Compacts in index order; a removed record is counted against its kept one, already moved
+      // (it came first): conflicts are found in file order, as on the sorted path.
+      const moved = order; // reused: the new index of each kept record
+      const sources = this.sources;
       let w = 0;
       for (let i = 0; i < n; i++) {
-        if (removed[i]) continue;
+        const k = keptOf[i];
+        if (k !== 0) {
+          this.duplicate(moved[k - 1], routes[i], sources[i]);
+          continue;
+        }
+        moved[i] = w;
         routes[w] = routes[i];
         hashes[w] = hashes[i];
+        sources[w] = sources[i];
         w++;
       }
       routes.length = w;
-      this.dups += found;
     }
-    this.nextCompact = Math.max(MIN_COMPACT, routes.length * 2);
+    this.scheduleCompact();
   }
 }

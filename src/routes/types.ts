@@ -49,18 +49,42 @@ export interface BadLine {
 /** How many characters of a bad line are kept in {@link BadLine.text} and error messages. */
 export const MAX_BAD_TEXT = 200;
 
-/** Cuts a line's text to {@link MAX_BAD_TEXT} characters, marking a cut with a trailing `…`. */
+/**
+ * Characters never shown raw: C0 controls but tab, DEL, C1 controls, U+FFFD (what invalid UTF-8
+ * decodes to), line and paragraph separators, bidirectional controls, zero-width and BOM
+ * characters, and lone surrogates.
+ */
+const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A line's text made safe for a terminal: every character of {@link UNSAFE} becomes an escape
+ * (`\x1b`, `\u202e`; U+FFFD, the mark of bytes that were not UTF-8, becomes `\ufffd`), a
+ * backslash stays a backslash. Printable text, non-ASCII letters included, is unchanged.
+ */
+export function escapeLineText(text: string): string {
+  return text.replace(UNSAFE, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
+ * A line's text as it is kept in {@link BadLine.text} and shown in messages: escaped
+ * ({@link escapeLineText}) and cut to {@link MAX_BAD_TEXT} characters of the original, a cut
+ * marked with a trailing `…`.
+ */
 export function clipLineText(text: string): string {
-  return text.length <= MAX_BAD_TEXT ? text : `${text.slice(0, MAX_BAD_TEXT)}…`;
+  return text.length <= MAX_BAD_TEXT ? escapeLineText(text) : `${escapeLineText(text.slice(0, MAX_BAD_TEXT))}…`;
 }
 
 /**
  * A route file could not be read: a bad line (when `skipBad` is off), a file of the wrong kind for
- * the reader, or corrupt compressed data.
+ * the reader (`found` then names what it is), a directory, binary or bzip2 data, corrupt
+ * compressed data, a table over its route limit.
  *
- * Message: `FILE:LINE: REASON (TEXT)`; the ` (TEXT)` part is left out when `text` is empty (errors
- * that are about the file rather than one line's content). `line` is 1-based; 0 when no line is
- * concerned. `text` is clipped as in {@link BadLine}.
+ * Message: `FILE:LINE: REASON (TEXT)`; `:LINE` is left out when `line` is 0 (errors about the
+ * whole file), ` (TEXT)` when `text` is empty. `line` is 1-based. `text` is escaped and clipped as
+ * in {@link BadLine}, so a binary file's bytes never reach a terminal raw.
  */
 export class RouteFileError extends Error {
   readonly kind = 'RouteFileError' as const;
@@ -68,21 +92,65 @@ export class RouteFileError extends Error {
   readonly line: number;
   readonly reason: string;
   readonly text: string;
+  /** For a file of the wrong kind (an update stream given as a table, or the reverse): its format. */
+  readonly found?: RouteFormat;
 
-  constructor(file: string, line: number, reason: string, text = '', options?: { cause?: unknown }) {
+  constructor(
+    file: string,
+    line: number,
+    reason: string,
+    text = '',
+    options?: { cause?: unknown; found?: RouteFormat },
+  ) {
     const clipped = clipLineText(text);
-    super(`${file}:${line}: ${reason}${clipped === '' ? '' : ` (${clipped})`}`, options);
+    super(`${file}${line > 0 ? `:${line}` : ''}: ${reason}${clipped === '' ? '' : ` (${clipped})`}`, options);
     this.name = 'RouteFileError';
     this.file = file;
     this.line = line;
     this.reason = reason;
     this.text = clipped;
+    if (options?.found !== undefined) this.found = options.found;
   }
 
   /** Builds the error that stands for a {@link BadLine}. */
   static fromBadLine(bad: BadLine): RouteFileError {
     return new RouteFileError(bad.file, bad.line, bad.reason, bad.text);
   }
+}
+
+/**
+ * A table held more distinct prefixes than the route limit it was read with (`maxRoutes`): the
+ * read stopped at `line` of `file`, where the count was found over `limit`. Nothing of the table
+ * is returned. Message: `FILE:LINE: more than LIMIT routes (the route limit)` (`:LINE` left out
+ * when 0: the count was found over the limit once the whole table was read).
+ */
+export class RouteLimitError extends Error {
+  readonly kind = 'RouteLimitError' as const;
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly limit: number,
+  ) {
+    super(`${file}${line > 0 ? `:${line}` : ''}: more than ${limit} routes (the route limit)`);
+    this.name = 'RouteLimitError';
+  }
+}
+
+/** Where a record of a table came from: file, 1-based line, and its next hop when it had one. */
+export interface RouteSource {
+  file: string;
+  line: number;
+  nextHop?: string;
+}
+
+/**
+ * A prefix given twice with different next hops (or once with and once without one): the first
+ * record is `kept`, the later one `dropped` (see `table-builder.ts` for the rule).
+ */
+export interface DuplicateConflict {
+  prefix: string;
+  kept: RouteSource;
+  dropped: RouteSource;
 }
 
 /**
@@ -103,6 +171,16 @@ export interface RouteReadOptions {
   skipBad?: boolean;
   /** Skip format detection and read the file as this format. */
   format?: RouteFormat;
+}
+
+/** Options of the table readers (`loadRouteTable`, `loadRouteTables`). */
+export interface RouteTableOptions extends RouteReadOptions {
+  /**
+   * The most distinct prefixes the table may hold (default: no limit). Reading stops with
+   * {@link RouteLimitError} once the table is known to hold more, so a table too large for the
+   * memory at hand is refused while it is read, holding at most twice this many records.
+   */
+  maxRoutes?: number;
 }
 
 /**

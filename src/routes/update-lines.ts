@@ -9,6 +9,7 @@
  */
 import { canonicalAddressFast, canonicalPrefixFast, canonicalPrefixOrNull } from './canonical.js';
 import { columnReason, columns, quoteWord, splitWords } from './fields.js';
+import { nextHopReason, prefixReason } from './route-rules.js';
 import type { ParsedLine, RouteUpdate } from './types.js';
 
 const words = ['', '', ''];
@@ -25,7 +26,7 @@ export function parseUpdateLine(text: string, line: number): ParsedLine<RouteUpd
   if ((c0 === 65 || c0 === 87) && text.charCodeAt(1) === 32) {
     const prefix = canonicalPrefixOrNull(text.slice(2));
     if (prefix !== null) {
-      return { op: c0 === 65 ? 'announce' : 'withdraw', prefix, family: prefix.includes(':') ? 6 : 4, line };
+      return prefixReason(prefix) ?? { op: c0 === 65 ? 'announce' : 'withdraw', prefix, family: prefix.includes(':') ? 6 : 4, line };
     }
   }
   const n = splitWords(text, words);
@@ -45,6 +46,8 @@ export function parseUpdateLine(text: string, line: number): ParsedLine<RouteUpd
     return columnReason('prefix', err);
   }
   const family = prefix.includes(':') ? 6 : 4;
+  const refused = prefixReason(prefix);
+  if (refused !== null) return refused;
   if (op === 'W') return { op: 'withdraw', prefix, family, line };
   if (n === 2) return { op: 'announce', prefix, family, line };
   let nextHop: string;
@@ -53,5 +56,5 @@ export function parseUpdateLine(text: string, line: number): ParsedLine<RouteUpd
   } catch (err) {
     return columnReason('next hop', err);
   }
-  return { op: 'announce', prefix, family, nextHop, line };
+  return nextHopReason(family, nextHop) ?? { op: 'announce', prefix, family, nextHop, line };
 }

@@ -3,7 +3,7 @@
  * batches through an async iterator, or all at once.
  */
 import { parseBgpdumpUpdateLine } from './bgpdump.js';
-import { detectLineFormat } from './detect.js';
+import { formatOfFirstLine } from './detect.js';
 import { readLineBatches } from './open.js';
 import type { BadLine, ParsedLine, RouteFormat, RouteReadOptions, RouteUpdate } from './types.js';
 import { clipLineText, RouteFileError } from './types.js';
@@ -33,6 +33,7 @@ function updateParser(file: string, format: RouteFormat, line: number, text: str
         line,
         `a route table (${format}), not an update stream: read it with loadRouteTable`,
         text,
+        { found: format },
       );
     default:
       throw new TypeError(`unknown route file format ${JSON.stringify(format)}`);
@@ -69,7 +70,7 @@ class UpdateLineReader {
   /** The update on this line, or null (nothing there, or a bad line that was skipped). */
   line(text: string, line: number): RouteUpdate | null {
     if (this.parse === null) {
-      const format = detectLineFormat(text);
+      const format = formatOfFirstLine(this.file, line, text);
       if (format === null) return null;
       this.parse = updateParser(this.file, format, line, text);
       this.format = format;

@@ -26,11 +26,11 @@ export function tempDir(): string {
   return d;
 }
 
-/** Starts the CLI with `args`. */
-export function startCli(args: readonly string[]): ChildProcessWithoutNullStreams {
+/** Starts the CLI with `args` (and `env` added to the environment). */
+export function startCli(args: readonly string[], env: Record<string, string> = {}): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
     cwd: ROOT,
-    env: { ...process.env, FORCE_COLOR: '0' },
+    env: { ...process.env, FORCE_COLOR: '0', ...env },
   });
 }
 
@@ -53,9 +53,9 @@ export function finished(child: ChildProcessWithoutNullStreams): Promise<CliResu
   });
 }
 
-/** Runs the CLI to its end. */
-export function runCli(args: readonly string[]): Promise<CliResult> {
-  return finished(startCli(args));
+/** Runs the CLI to its end (with `env` added to the environment). */
+export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return finished(startCli(args, env));
 }
 
 /** The first line a started CLI prints on stdout (rejects if it exits first). */

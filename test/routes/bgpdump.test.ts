@@ -88,12 +88,12 @@ describe('parseBgpdumpUpdateLine', () => {
 });
 
 describe('bgpdump files', () => {
-  it('loads a RIB dump: next hops, IPv6 canonicalised, one route per prefix (last peer wins)', async () => {
+  it('loads a RIB dump: next hops, IPv6 canonicalised, one route per prefix (the first peer wins)', async () => {
     const path = fixture('bgpdump-rib.txt');
     const t = await loadRouteTable(path);
     expect(t).toEqual({
       routes: [
-        { prefix: '1.0.0.0/24', family: 4, nextHop: '193.0.0.57', line: 6 },
+        { prefix: '1.0.0.0/24', family: 4, nextHop: '193.0.0.56', line: 1 },
         { prefix: '1.0.4.0/22', family: 4, nextHop: '193.0.0.56', line: 2 },
         { prefix: '2001:db8::/32', family: 6, nextHop: '2001:7f8:1::a500:3333:1', line: 3 },
         { prefix: '8.8.8.0/24', family: 4, nextHop: '193.0.0.56', line: 4 },
@@ -103,6 +103,14 @@ describe('bgpdump files', () => {
       v4: 4,
       v6: 1,
       duplicates: 1,
+      conflicts: 1,
+      firstConflicts: [
+        {
+          prefix: '1.0.0.0/24',
+          kept: { file: path, line: 1, nextHop: '193.0.0.56' },
+          dropped: { file: path, line: 6, nextHop: '193.0.0.57' },
+        },
+      ],
       file: path,
       format: 'bgpdump-table',
     });

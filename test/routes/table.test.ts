@@ -17,7 +17,7 @@ async function failure(p: Promise<unknown>): Promise<RouteFileError> {
 }
 
 const EXPECTED_ROUTES = [
-  { prefix: '10.0.0.0/8', family: 4, nextHop: '10.9.9.9', line: 10 },
+  { prefix: '10.0.0.0/8', family: 4, line: 2 },
   { prefix: '192.168.1.0/24', family: 4, nextHop: '192.168.1.254', line: 3 },
   { prefix: '172.16.0.0/12', family: 4, nextHop: '10.1.2.3', line: 4 },
   { prefix: '0.0.0.0/0', family: 4, line: 6 },
@@ -71,6 +71,10 @@ describe('loadRouteTable on prefix lists', () => {
       v4: 4,
       v6: 3,
       duplicates: 1,
+      conflicts: 1,
+      firstConflicts: [
+        { prefix: '10.0.0.0/8', kept: { file: path, line: 2 }, dropped: { file: path, line: 10, nextHop: '10.9.9.9' } },
+      ],
       file: path,
       format: 'prefix-list',
     });
@@ -93,24 +97,25 @@ describe('loadRouteTable on prefix lists', () => {
     }
   });
 
-  it('keeps the last of duplicates in sorted input too', async () => {
+  it('keeps the first of duplicates in sorted input too, counting conflicts', async () => {
     const path = tmp.write(
       'sorted-dups.txt',
       '1.0.0.0/24\n1.0.0.0/24 9.9.9.9\n2.0.0.0/8\n2.0.0.0/8\n2.0.0.0/8 8.8.8.8\n3.0.0.0/8\n',
     );
     const t = await loadRouteTable(path);
     expect(t.routes).toEqual([
-      { prefix: '1.0.0.0/24', family: 4, nextHop: '9.9.9.9', line: 2 },
-      { prefix: '2.0.0.0/8', family: 4, nextHop: '8.8.8.8', line: 5 },
+      { prefix: '1.0.0.0/24', family: 4, line: 1 },
+      { prefix: '2.0.0.0/8', family: 4, line: 3 },
       { prefix: '3.0.0.0/8', family: 4, line: 6 },
     ]);
     expect(t.duplicates).toBe(3);
+    expect(t.conflicts).toBe(2); // 2.0.0.0/8 twice without a next hop is no conflict
   });
 
   it('counts a non-canonical spelling of the same prefix as a duplicate', async () => {
     const path = tmp.write('spellings.txt', '2001:db8::/32\n2001:DB8:0:0::/32 2001:db8::1\n');
     const t = await loadRouteTable(path);
-    expect(t.routes).toEqual([{ prefix: '2001:db8::/32', family: 6, nextHop: '2001:db8::1', line: 2 }]);
+    expect(t.routes).toEqual([{ prefix: '2001:db8::/32', family: 6, line: 1 }]);
     expect(t.duplicates).toBe(1);
   });
 
@@ -171,6 +176,8 @@ describe('loadRouteTable on prefix lists', () => {
         v4: 0,
         v6: 0,
         duplicates: 0,
+        conflicts: 0,
+        firstConflicts: [],
         file: path,
         format: null,
       });
