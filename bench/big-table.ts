@@ -9,14 +9,14 @@
  * `--heap MB` runs the CLI with `--max-old-space-size=MB` (the V8 heap limit; the default route
  * limit follows it).
  *
- * Lines are distinct IPv4 /29 prefixes counting up from 1.0.0.0 (each 8 addresses after the one
- * before), so the table has N unique routes, in numeric (not string) order.
+ * Lines are distinct IPv4 /29 prefixes counting up from 1.0.0.0 (`big-table-file.ts`), so the
+ * table has N unique routes, in numeric (not string) order.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { once } from 'node:events';
+import { writeTable } from './big-table-file.js';
 
 const args = process.argv.slice(2);
 const dash = args.indexOf('--');
@@ -29,22 +29,6 @@ const value = (flag: string) => {
 const lines = Number(value('--lines') ?? 10_000_000);
 const keep = own.includes('--keep');
 const heap = value('--heap');
-
-/** Writes `n` distinct /29 prefixes, one a line. */
-async function writeTable(path: string, n: number): Promise<void> {
-  const out = createWriteStream(path);
-  const chunk: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const a = (0x01000000 + i * 8) >>> 0;
-    chunk.push(`${a >>> 24}.${(a >>> 16) & 255}.${(a >>> 8) & 255}.${a & 255}/29`);
-    if (chunk.length === 65536 || i === n - 1) {
-      if (!out.write(`${chunk.join('\n')}\n`)) await once(out, 'drain');
-      chunk.length = 0;
-    }
-  }
-  out.end();
-  await once(out, 'finish');
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'saistore-big-'));
 const file = join(dir, `table-${lines}.txt`);

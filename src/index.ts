@@ -36,6 +36,10 @@ export {
 } from './system/warm-restart/index.js';
 export {
   loadRouteTable,
+  loadRouteTables,
+  RouteLimitError,
+  type RouteTables as LoadedRouteTables,
+  type DuplicateConflict,
   readRouteUpdates,
   loadRouteUpdates,
   detectRouteFormat,

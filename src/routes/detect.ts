@@ -9,25 +9,30 @@ import { RouteFileError, type RouteFormat } from './types.js';
 
 /**
  * True for a line no text route file has: one holding U+0000, another control character but tab,
- * vertical tab, form feed and CR, or U+FFFD (bytes that were not UTF-8). A raw MRT dump (what
- * `bgpdump` reads) or any other binary file shows it on its first line.
+ * vertical tab, form feed and CR, or DEL; or one where U+FFFD (bytes that were not UTF-8) is more
+ * than a tenth of the characters (a few of them are a text in another encoding, a comment in
+ * Latin-1 say). A raw MRT dump (what `bgpdump` reads) or any other binary file shows it on its
+ * first line.
  */
 export function looksBinary(text: string): boolean {
+  let invalid = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 11 && c !== 12 && c !== 13) || c === 0x7f || c === 0xfffd) return true;
+    if ((c < 32 && c !== 9 && c !== 11 && c !== 12 && c !== 13) || c === 0x7f) return true;
+    if (c === 0xfffd) invalid++;
   }
-  return false;
+  return invalid * 10 > text.length;
 }
 
 /**
  * The format of a file's first data line, as the readers decide it: {@link detectLineFormat}, or
  * `null` for a blank or comment line.
- * @throws RouteFileError when the line is binary ({@link looksBinary}): the file is not a text
- *   route file (the message says that an MRT dump must go through `bgpdump -m` first).
+ * @throws RouteFileError when the first data line is binary ({@link looksBinary}): the file is
+ *   not a text route file (the message says that an MRT dump must go through `bgpdump -m` first).
  */
 export function formatOfFirstLine(file: string, line: number, text: string): RouteFormat | null {
-  if (looksBinary(text)) {
+  const format = detectLineFormat(text);
+  if (format !== null && looksBinary(text)) {
     throw new RouteFileError(
       file,
       line,
@@ -35,7 +40,7 @@ export function formatOfFirstLine(file: string, line: number, text: string): Rou
       text,
     );
   }
-  return detectLineFormat(text);
+  return format;
 }
 
 /**

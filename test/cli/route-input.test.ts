@@ -4,7 +4,7 @@
  * hops, the route limit, and the messages for the wrong files. Rules run in process
  * (`prepareDesired`); exit codes, stderr and "nothing written" through the CLI.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeSaiAdapter } from '../../src/adapter/fake/fake-adapter.js';
@@ -283,5 +283,18 @@ describe('item 8: messages', () => {
     expect(r2.code).toBe(1);
     expect(r2.stderr).toContain(`${table}:1: a route table (bgpdump-table), not an update stream: give it with --routes`);
     expect(r2.stderr).not.toMatch(/loadRouteTable/);
+  });
+});
+
+const RIS_V4 = join(ROOT, '..', 'shared', 'data', 'routes', 'ris-20260511-as3333-v4.txt.gz');
+
+describe.skipIf(!existsSync(RIS_V4))('item 3 on the real table', () => {
+  it('the RIS v4 table plus a one-line file with a next hop: 1,042,326 forwarding routes, none dropped', async () => {
+    const { input: report, desired } = await prepare([RIS_V4, input('one-next-hop.txt')]);
+    expect(report).toMatchObject({ routes: 1_042_326, v4: 1_042_326, topology: 'mixed', shadowed: 0, conflicts: 0 });
+    let notForward = 0;
+    for (const [, a] of desired.state.routes.v4.entries()) if (a.kind !== 'forward') notForward++;
+    expect(notForward).toBe(0);
+    expect(via(desired.state.routes.v4.get('198.51.100.0/24'))).toBe('Ethernet0/192.0.2.1');
   });
 });

@@ -154,3 +154,11 @@ describe('files that are not route files', () => {
     expect(upd.found).toBe('bgpdump-table');
   });
 });
+
+describe('text in another encoding is not binary', () => {
+  it('a Latin-1 comment or two stray bytes pass; the line is read', async () => {
+    const path = tmp.write('latin1.txt', Buffer.from('# Z\xfcrich exchange\n10.0.0.0/8 # caf\xe9\n', 'latin1'));
+    const t = await loadRouteTable(path);
+    expect(t.routes.map((r) => r.prefix)).toEqual(['10.0.0.0/8']);
+  });
+});
