@@ -5,6 +5,9 @@
  * the fake adapter -> warm shutdown (agent dropped) -> warm boot.
  *
  *   node --expose-gc --import tsx bench/route-memory.ts [--lines 1000000]
+ *
+ * Each step is also printed on stderr as it is passed, so a run that dies of heap exhaustion (the
+ * route limit is lifted here) shows where.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,9 +32,14 @@ const heap = () => {
 };
 const rows: { step: string; heapMB: number; bytesPerRoute: number }[] = [];
 const base = heap();
-const mark = (step: string) => {
+// A turn of the event loop first: the frame that awaited a load holds its result until then.
+const mark = async (step: string) => {
+  await new Promise((r) => setImmediate(r));
   const h = heap();
-  rows.push({ step, heapMB: Math.round(h / 2 ** 20), bytesPerRoute: Math.round((h - base) / lines) });
+  const row = { step, heapMB: Math.round(h / 2 ** 20), bytesPerRoute: Math.round((h - base) / lines) };
+  rows.push(row);
+  // As it goes: a run that dies of heap exhaustion shows the last step it passed.
+  process.stderr.write(`${JSON.stringify({ ...row, atMs: Math.round(performance.now()) })}\n`);
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'saistore-mem-'));
@@ -44,19 +52,19 @@ try {
     maxRoutes: lines,
     progress: Progress.forCli(true),
   });
-  mark('loaded: route records');
+  await mark('loaded: route records');
   let desired: ReturnType<typeof buildDesired> | undefined = buildDesired(input, { ports: 32 });
-  mark('desired state built (records still held)');
+  await mark('desired state built (records still held)');
   input = undefined;
-  mark('records dropped: desired state');
+  await mark('records dropped: desired state');
   const createAdapter = (_t: 'cold' | 'warm', profile: Record<string, string>) => new FakeSaiAdapter({ profile });
   let agent: SwitchAgent | undefined = SwitchAgent.boot({ createAdapter, desired: desired.state, stateDir: dir }).agent;
-  mark('cold boot: desired + store + fake adapter');
+  await mark('cold boot: desired + store + fake adapter');
   agent.warmShutdown(dir);
   agent = undefined;
-  mark('warm shutdown, agent dropped: desired');
+  await mark('warm shutdown, agent dropped: desired');
   agent = SwitchAgent.boot({ createAdapter, desired: desired.state, stateDir: dir, replayPolicy: 'fail' }).agent;
-  mark('warm boot: desired + store + fake adapter');
+  await mark('warm boot: desired + store + fake adapter');
   desired = undefined;
   process.stdout.write(`${JSON.stringify({ lines, baseMB: Math.round(base / 2 ** 20), rows }, null, 2)}\n`);
   agent.adapter.shutdown({ warm: false });

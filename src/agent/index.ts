@@ -46,4 +46,5 @@ export {
   type ShadowedRoute,
   type RefusedRoute,
 } from './route-topology.js';
-export { NextHopTopology, connectedSubnetOf, type NextHopTopologyOptions } from './next-hop-topology.js';
+export { NextHopTopology, type NextHopTopologyOptions } from './next-hop-topology.js';
+export { connectedSubnetOf } from './connected-subnet.js';

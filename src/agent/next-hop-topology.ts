@@ -22,8 +22,7 @@
  * - **No next hop.** A route without one forwards over the synthetic topology's ECMP sets
  *   (`syntheticSets`), whose 16 interfaces and 64 neighbors per family are added the first time.
  */
-import ipaddr from 'ipaddr.js';
-import { formatIpv4, parseIpv4 } from '../sai/address.js';
+import { hostRoute, place, type Placement } from './connected-subnet.js';
 import { subnetOf } from './managers/router-interface-manager.js';
 import { syntheticBase, syntheticGroups } from './topology.js';
 import {
@@ -42,9 +41,6 @@ export interface NextHopTopologyOptions {
   /** Interns the route actions (default: a new one). */
   readonly interner?: RouteActionInterner;
 }
-
-/** The synthetic topology's interfaces (`syntheticBase()`'s default). */
-const SYNTHETIC_RIFS = 16;
 
 interface Subnet {
   /** The interface's index (its port): `Ethernet<rif>`. */
@@ -79,44 +75,6 @@ function rifConfig(i: number, addresses: readonly string[]): RouterInterfaceConf
     mtu: 9100,
     addresses: Object.freeze([...addresses]),
   });
-}
-
-/**
- * Where an address sits: its subnet (canonical prefix), the synthetic interface owning it (or
- * -1), and a function giving the subnet's k-th address (k = 1, 2, …).
- */
-interface Placement {
-  readonly subnet: string;
-  readonly synthetic: number;
-  readonly len: number;
-  host(k: number): string;
-  readonly hosts: number;
-}
-
-function place(ip: string): Placement {
-  if (!ip.includes(':')) {
-    const net = (parseIpv4(ip) & 0xffffff00) >>> 0;
-    const synthetic = net >>> 12 === 0x64400 ? (net >>> 8) & 15 : -1; // 100.64.0.0/20
-    return { subnet: `${formatIpv4(net)}/24`, synthetic, len: 24, host: (k) => formatIpv4(net + k), hosts: 254 };
-  }
-  const parts = ipaddr.IPv6.parse(ip).parts.slice(0, 4);
-  const at = (k: number) => new ipaddr.IPv6([...parts, 0, 0, 0, k]).toRFC5952String();
-  const synthetic = parts[0] === 0xfd00 && parts[1] === 0 && parts[2] === 0 && parts[3] < SYNTHETIC_RIFS ? parts[3] : -1;
-  return { subnet: `${at(0)}/64`, synthetic, len: 64, host: at, hosts: 0xffff };
-}
-
-/**
- * The connected subnet a next hop is placed in (see the file comment): its /24 or /64, canonical.
- * `ip` must be a canonical address.
- */
-export function connectedSubnetOf(ip: string): string {
-  if (!ip.includes(':')) return `${formatIpv4((parseIpv4(ip) & 0xffffff00) >>> 0)}/24`;
-  return place(ip).subnet;
-}
-
-/** The host route of an address: `/32` or `/128`. */
-function hostRoute(ip: string): string {
-  return `${ip}/${ip.includes(':') ? 128 : 32}`;
 }
 
 /** The interfaces, neighbors and next-hop actions of a table's next hops (see the file comment). */

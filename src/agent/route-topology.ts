@@ -5,7 +5,8 @@
  * see `next-hop-topology.ts` for the rules and `topology.ts` for the synthetic sets.
  */
 import { DesiredStateError } from './managers/context.js';
-import { connectedSubnetOf, NextHopTopology, type NextHopTopologyOptions } from './next-hop-topology.js';
+import { connectedSubnetOf } from './connected-subnet.js';
+import { NextHopTopology, type NextHopTopologyOptions } from './next-hop-topology.js';
 import { prefixHash, RouteTable } from './state/route-table.js';
 import { RouteActionInterner, emptySwitchState, type RouteAction, type SwitchState } from './state/switch-state.js';
 import type { TopologyRoute } from './topology.js';
