@@ -4,7 +4,7 @@
  * hops, the route limit, and the messages for the wrong files. Rules run in process
  * (`prepareDesired`); exit codes, stderr and "nothing written" through the CLI.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeSaiAdapter } from '../../src/adapter/fake/fake-adapter.js';
@@ -17,6 +17,7 @@ import { demoReportSchema } from '../../src/cli/report.js';
 import { defaultRouteLimit, HEAP_BYTES_PER_ROUTE } from '../../src/cli/route-limit.js';
 import { UpdateMapper } from '../../src/cli/update-mapper.js';
 import { RouteFileError } from '../../src/routes/index.js';
+import { describeWithNeed, needShared, SHARED_DIR } from '../helpers/need.js';
 import { FIXTURES, ROOT, runCli, tempDir } from './run-cli.js';
 
 const input = (name: string) => join(ROOT, 'test', 'fixtures', 'input', name);
@@ -286,9 +287,9 @@ describe('item 8: messages', () => {
   });
 });
 
-const RIS_V4 = join(ROOT, '..', 'shared', 'data', 'routes', 'ris-20260511-as3333-v4.txt.gz');
+const RIS_V4 = join(SHARED_DIR, 'data', 'routes', 'ris-20260511-as3333-v4.txt.gz');
 
-describe.skipIf(!existsSync(RIS_V4))('item 3 on the real table', () => {
+describeWithNeed(needShared('data/routes/ris-20260511-as3333-v4.txt.gz'), 'item 3 on the real table', () => {
   it('the RIS v4 table plus a one-line file with a next hop: 1,042,326 forwarding routes, none dropped', async () => {
     const { input: report, desired } = await prepare([RIS_V4, input('one-next-hop.txt')]);
     expect(report).toMatchObject({ routes: 1_042_326, v4: 1_042_326, topology: 'mixed', shadowed: 0, conflicts: 0 });
