@@ -132,7 +132,14 @@ export function readConditional(
   const attrs = storeAttrs(type, plan.first, first, notRead);
   if (plan.conditional.length === 0) return attrs;
   const { apply, unknown } = applicable(plan, first);
-  if (unknown.length > 0) storeAttrs(type, unknown, unknown.map(() => NOT_READ), notRead, attrs);
+  if (unknown.length > 0)
+    storeAttrs(
+      type,
+      unknown,
+      unknown.map(() => NOT_READ),
+      notRead,
+      attrs,
+    );
   if (apply.length === 0) return attrs;
   const second = adapter.get(
     type,

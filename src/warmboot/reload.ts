@@ -216,7 +216,8 @@ export function reload(store: SaiStore, options: ReloadOptions = {}): ReloadRepo
         throw new ReloadError(type, '-', [keyText(key)], `host key attributes could not be read (${names})`);
       }
       hostKey ??= traits.hostKey.derive(key as never, attrs as never);
-      if (hostKey === undefined && type === 'NEXT_HOP_GROUP') hostKey = groupKeyFromMembers(store, key as bigint, index);
+      if (hostKey === undefined && type === 'NEXT_HOP_GROUP')
+        hostKey = groupKeyFromMembers(store, key as bigint, index);
       if (hostKey === undefined) {
         throw new ReloadError(type, '-', [keyText(key)], 'host key cannot be derived and none was saved');
       }
@@ -224,7 +225,8 @@ export function reload(store: SaiStore, options: ReloadOptions = {}): ReloadRepo
         // An entry's host key is its key: only a key listed twice can repeat, so one map
         // operation serves as insert and check.
         const obj = os.insert(0n, hostKey as never, attrs as never, false, true);
-        if (!obj) throw new ReloadError(type, os.keyOf(hostKey as never), [keyText(key)], 'listed twice in the saved state');
+        if (!obj)
+          throw new ReloadError(type, os.keyOf(hostKey as never), [keyText(key)], 'listed twice in the saved state');
         obj.refs += 1;
         obj.warmBootHandle = true;
         n++;
@@ -290,7 +292,13 @@ export function reload(store: SaiStore, options: ReloadOptions = {}): ReloadRepo
     if (n > 0) counts[type] = n;
     total += n;
   }
-  const keysFrom = state ? (enumerated ? 'state+adapter' : 'state') : cannotEnumerate !== undefined ? 'none' : 'adapter';
+  const keysFrom = state
+    ? enumerated
+      ? 'state+adapter'
+      : 'state'
+    : cannotEnumerate !== undefined
+      ? 'none'
+      : 'adapter';
   const report: ReloadReport = { objects: counts, total, keysFrom, missing, notRead };
   if (state && options.enumerate && cannotEnumerate !== undefined) {
     return {

@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { isSaiStatusError, type RouteEntryKey } from '../../src/sai/index.js';
-import { describeEachAdapter } from '../helpers/adapters.js';
+import { describeEachMode } from '../helpers/adapters.js';
 
 function statusOf(fn: () => unknown): string {
   try {
@@ -17,11 +17,15 @@ function statusOf(fn: () => unknown): string {
   return 'SUCCESS';
 }
 
-describeEachAdapter('switch lifecycle', (under) => {
+// Checks of what the adapter holds go through enumeration, which the no-object-keys quirk does not have.
+const ENUMERATES = { except: ['no-object-keys'], why: 'reads what the adapter holds by enumeration' } as const;
+
+describeEachMode('switch lifecycle', ENUMERATES, (under) => {
   it('default objects: the switch, CPU port and front-panel ports, default virtual router and 1Q bridge', () => {
     const a = under.open({ ports: 4 });
     const d = a.switchDefaults();
-    expect(d.portList).toHaveLength(4);
+    // A vendor-keys switch takes its port count from its switch type, not from the profile.
+    expect(d.portList).toHaveLength(under.quirks.has('vendor-keys') ? 32 : 4);
     expect(a.getObjectKeys('SWITCH')).toEqual([a.switchId]);
     expect(new Set(a.getObjectKeys('PORT'))).toEqual(new Set([d.cpuPort, ...d.portList]));
     expect(a.getObjectKeys('VIRTUAL_ROUTER')).toEqual([d.defaultVirtualRouterId]);
@@ -36,7 +40,7 @@ describeEachAdapter('switch lifecycle', (under) => {
     // Front-panel ports may go (breakout).
     expect(statusOf(() => a.remove('PORT', d.portList[3]))).toBe('SUCCESS');
     expect(a.objectTypeQuery(d.portList[3])).toBeUndefined();
-    expect(a.get('SWITCH', a.switchId, [2])[0]).toEqual(d.portList.slice(0, 3));
+    expect(a.get('SWITCH', a.switchId, [2])[0]).toEqual(d.portList.filter((p) => p !== d.portList[3]));
     expect(a.supportsBulk('ROUTE_ENTRY')).toBe(true);
     expect(a.supportsBulk('NEXT_HOP')).toBe(false);
     expect(statusOf(() => a.bulkCreate('NEXT_HOP', [], 'ignoreError'))).toBe('NOT_IMPLEMENTED');

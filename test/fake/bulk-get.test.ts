@@ -38,12 +38,7 @@ function setup(options: { log?: boolean } = {}) {
   return { a, d, rif, nh, keys, route };
 }
 
-function single(
-  a: SaiAdapter,
-  type: SaiObjectType,
-  key: AdapterKey,
-  ids: number[],
-): [number, ReadValue[]] {
+function single(a: SaiAdapter, type: SaiObjectType, key: AdapterKey, ids: number[]): [number, ReadValue[]] {
   try {
     return [0, a.get(type, key, ids)];
   } catch (e) {

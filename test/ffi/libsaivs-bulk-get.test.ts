@@ -22,12 +22,7 @@ import { openVs } from './libsaivs.js';
 const ROUTES = 5000;
 
 /** What a single get answers: [status, values]. */
-function single(
-  a: FfiSaiAdapter,
-  type: SaiObjectType,
-  key: AdapterKey,
-  attrIds: number[],
-): [number, ReadValue[]] {
+function single(a: FfiSaiAdapter, type: SaiObjectType, key: AdapterKey, attrIds: number[]): [number, ReadValue[]] {
   try {
     return [0, a.get(type, key, attrIds)];
   } catch (e) {

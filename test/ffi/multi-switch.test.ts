@@ -170,7 +170,10 @@ describeWithNeed(needLibsaivs(), 'two switches of the C virtual switch in one pr
       expect(a.isOpen).toBe(false);
       a.close();
       const write = join(s.dir, 'w.bin');
-      const b = FfiSaiAdapter.open({ libPath: LIBSAIVS, profile: { SAI_VS_PORT_COUNT: '1', SAI_WARM_BOOT_WRITE_FILE: write } });
+      const b = FfiSaiAdapter.open({
+        libPath: LIBSAIVS,
+        profile: { SAI_VS_PORT_COUNT: '1', SAI_WARM_BOOT_WRITE_FILE: write },
+      });
       b.shutdown({ warm: true });
       expect(existsSync(write)).toBe(true);
     } finally {

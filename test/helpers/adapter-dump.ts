@@ -5,7 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { SaiAdapter } from '../../src/adapter/index.js';
-import { NOT_READ, SAI_OBJECT_TYPES, type AdapterKey, type ReadValue, type SaiObjectType } from '../../src/sai/index.js';
+import {
+  NOT_READ,
+  SAI_OBJECT_TYPES,
+  type AdapterKey,
+  type ReadValue,
+  type SaiObjectType,
+} from '../../src/sai/index.js';
 import { ALL_TRAITS } from '../../src/traits/index.js';
 import type { SaiTraits } from '../../src/traits/define.js';
 

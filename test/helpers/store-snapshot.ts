@@ -5,6 +5,7 @@
  * scripts use it too.
  */
 import type { SaiObject, SaiStore } from '../../src/store/index.js';
+import { NOT_READ } from '../../src/sai/value.js';
 
 function render(store: SaiStore, v: unknown, seen: Set<bigint>): string {
   if (typeof v === 'bigint') {
@@ -48,7 +49,10 @@ function name(store: SaiStore, o: SaiObject, seen: Set<bigint>): string {
   return `${o.objectType}(${scope}${o.keyString})`;
 }
 
-/** Lines `NAME => attributes`, sorted; attributes drop values equal to SAI defaults. */
+/**
+ * Lines `NAME => attributes`, sorted; attributes drop values equal to SAI defaults, and values the
+ * store could not read back from a libsai (`NOT_READ`: unknown, so nothing to compare).
+ */
 export function snapshot(store: SaiStore): string[] {
   const lines: string[] = [];
   for (const os of store.stores()) {
@@ -58,6 +62,7 @@ export function snapshot(store: SaiStore): string[] {
       for (const [k, v] of Object.entries(o.attributes as Record<string, unknown>)) {
         const meta = os.traits.attrByName.get(k)!;
         if (meta.defaultValue !== undefined && v === meta.defaultValue) continue;
+        if (v === NOT_READ) continue;
         attrs[k] = v;
       }
       lines.push(`${name(store, o, new Set())} => ${render(store, attrs, new Set())}`);

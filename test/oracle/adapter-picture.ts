@@ -26,7 +26,13 @@
  * a LAG, an FDB entry, a route of another virtual router) is listed as `UNEXPECTED ...`.
  */
 import type { SaiAdapter } from '../../src/adapter/index.js';
-import { NOT_READ, type NeighborEntryKey, type RouteEntryKey, type SaiObjectType, type SaiValue } from '../../src/sai/index.js';
+import {
+  NOT_READ,
+  type NeighborEntryKey,
+  type RouteEntryKey,
+  type SaiObjectType,
+  type SaiValue,
+} from '../../src/sai/index.js';
 
 /** SAI attribute ids (SAI 1.18), by object type. */
 const A = {

@@ -6,10 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { CreateOnlyAttributeError, UnknownAttributeError } from '../../src/store/index.js';
 import { AttributeValueError } from '../../src/traits/index.js';
 import { SaiStatus, SaiStatusError } from '../../src/sai/index.js';
-import { describeEachAdapter } from '../helpers/adapters.js';
+import { describeEachMode } from '../helpers/adapters.js';
 import { makeL3, makeStore } from '../helpers/l3.js';
 
-describeEachAdapter('object store', (under) => {
+// The store never enumerates; these tests count what the adapter holds through enumeration.
+const COUNTS_BY_ENUMERATION = { except: ['no-object-keys'], why: 'counts through enumeration' } as const;
+
+describeEachMode('object store', COUNTS_BY_ENUMERATION, (under) => {
   describe('SaiObjectStore.setObject', () => {
     it('the same host key twice gives the same adapter key and no write', () => {
       const { adapter, store, rifId } = makeL3(under);
@@ -160,12 +163,19 @@ describeEachAdapter('object store', (under) => {
         .get('PORT')
         .setObject([1, 2, 3, 4], { hwLaneList: [1, 2, 3, 4], speed: 100000, adminState: true });
       expect(port.oid).toBe(ports[0]);
-      expect(adapter.writes()).toEqual({ create: 0, set: 1, remove: 0, total: 1 });
+      if (under.quirks.has('get-plain-status')) {
+        // The port's attributes never set could not be read back: unknown, so written, never assumed.
+        expect(adapter.writes()).toMatchObject({ create: 0, remove: 0 });
+        expect(adapter.writes().set).toBeGreaterThan(1);
+      } else {
+        expect(adapter.writes()).toEqual({ create: 0, set: 1, remove: 0, total: 1 });
+      }
       vr.release();
       port.release();
       expect(adapter.writes().remove).toBe(0);
       expect(store.get('VIRTUAL_ROUTER').size).toBe(1);
-      expect(store.get('PORT').size).toBe(3);
+      // The CPU port and the front-panel ports (a vendor-keys switch ignores the port count asked for).
+      expect(store.get('PORT').size).toBe(1 + ports.length);
       expect(store.get('SWITCH').find(null)!.adapterOwned).toBe(true);
     });
   });

@@ -597,7 +597,13 @@ export class FakeSaiAdapter extends FaultingAdapter implements SaiAdapter {
     return 0;
   }
 
-  private fail(op: SaiOperation, type: SaiObjectType, key: unknown, status: number, ctx: StatusErrorContext = {}): never {
+  private fail(
+    op: SaiOperation,
+    type: SaiObjectType,
+    key: unknown,
+    status: number,
+    ctx: StatusErrorContext = {},
+  ): never {
     throw statusError(op, type, key, status, ctx);
   }
 

@@ -215,7 +215,10 @@ export class FfiSaiAdapter extends CountingAdapter implements SaiAdapter {
     const attrs: SaiAttribute[] = [{ id: SwitchAttr.INIT_SWITCH, value: true }];
     if (this.profileId !== 0) attrs.push({ id: SwitchAttr.SWITCH_PROFILE_ID, value: this.profileId });
     if (options.hardwareInfo !== undefined) {
-      attrs.push({ id: SwitchAttr.SWITCH_HARDWARE_INFO, value: [...Buffer.from(options.hardwareInfo, 'utf8')].map((b) => (b << 24) >> 24) });
+      attrs.push({
+        id: SwitchAttr.SWITCH_HARDWARE_INFO,
+        value: [...Buffer.from(options.hardwareInfo, 'utf8')].map((b) => (b << 24) >> 24),
+      });
     }
     attrs.push(...(options.switchAttributes ?? []));
     this.block.begin(attrs.length, listBytesOf(attrs));
@@ -224,7 +227,8 @@ export class FfiSaiAdapter extends CountingAdapter implements SaiAdapter {
       this.scratch.view.setBigUint64(0, 0n, true);
       st = sw.createPtr!(this.scratch.address, attrs.length, this.block.attrs.address);
     }
-    if (st !== 0) throw statusError('initialize', 'SWITCH', undefined, st, { attrs, library: this.libPath, call: 'create_switch' });
+    if (st !== 0)
+      throw statusError('initialize', 'SWITCH', undefined, st, { attrs, library: this.libPath, call: 'create_switch' });
     const id = this.scratch.view.getBigUint64(0, true);
     if (id === 0n)
       throw statusError('initialize', 'SWITCH', undefined, SaiStatus.FAILURE, {
@@ -391,7 +395,12 @@ export class FfiSaiAdapter extends CountingAdapter implements SaiAdapter {
   }
 
   /** One get by the get protocol (`get-protocol.ts`), not counted. */
-  private getRaw(op: SaiOperation, objectType: SaiObjectType, key: AdapterKey, attrIds: readonly number[]): ReadValue[] {
+  private getRaw(
+    op: SaiOperation,
+    objectType: SaiObjectType,
+    key: AdapterKey,
+    attrIds: readonly number[],
+  ): ReadValue[] {
     const ops = this.opsOf(op, objectType, key);
     const kinds = this.kindsOf(objectType, attrIds);
     if (typeof kinds === 'number') this.fail(op, objectType, key, kinds, { attrIds });
@@ -610,7 +619,13 @@ export class FfiSaiAdapter extends CountingAdapter implements SaiAdapter {
     if (options.warm) {
       const pre = this.setRaw('shutdown', 'SWITCH', this.switchId, { id: SwitchAttr.PRE_SHUTDOWN, value: true });
       if (pre !== 0 && !NOT_THERE.has(decodeStatus(pre).name))
-        this.fail('shutdown', 'SWITCH', this.switchId, pre, ctx('set_switch_attribute', 'SAI_SWITCH_ATTR_PRE_SHUTDOWN'));
+        this.fail(
+          'shutdown',
+          'SWITCH',
+          this.switchId,
+          pre,
+          ctx('set_switch_attribute', 'SAI_SWITCH_ATTR_PRE_SHUTDOWN'),
+        );
       const st = this.setRaw('shutdown', 'SWITCH', this.switchId, { id: SwitchAttr.RESTART_WARM, value: true });
       if (st !== 0)
         this.fail('shutdown', 'SWITCH', this.switchId, st, ctx('set_switch_attribute', 'SAI_SWITCH_ATTR_RESTART_WARM'));

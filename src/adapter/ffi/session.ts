@@ -80,7 +80,10 @@ export class SaiSession {
    * or failed to come up.
    * @throws SaiLibraryError (load), SaiStatusError (`sai_api_initialize`); nothing stays loaded.
    */
-  static attach(libPath: string, profile: Readonly<Record<string, string>>): { session: SaiSession; profileId: number } {
+  static attach(
+    libPath: string,
+    profile: Readonly<Record<string, string>>,
+  ): { session: SaiSession; profileId: number } {
     const key = libraryKey(libPath);
     const live = sessions.get(key);
     if (live) return { session: live, profileId: live.services.add(profile) };
