@@ -90,6 +90,11 @@ export class InstrumentedAdapter<A extends SaiAdapter = SaiAdapter> extends Faul
     }
   }
 
+  /** The wrapped adapter's libsai, for error messages. */
+  get library(): string | undefined {
+    return this.inner.library;
+  }
+
   /** The wrapped adapter's switch id. */
   get switchId(): bigint {
     return this.inner.switchId;

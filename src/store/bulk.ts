@@ -6,7 +6,8 @@
  * released only once every item succeeded.
  */
 import type { BulkCreateEntry } from '../adapter/adapter.js';
-import { SaiStatusError } from '../sai/errors.js';
+import { statusError } from '../adapter/status-error.js';
+import { SaiStatus } from '../sai/status.js';
 import type { SaiTraits } from '../traits/define.js';
 import type { InferCreateAttributes, InferHostKey } from '../traits/infer.js';
 import type { AttrRecord } from './attributes.js';
@@ -173,14 +174,20 @@ function bulkCreate<T extends SaiTraits>(
     for (let j = start; j < end; j++) {
       const st = result.statuses[j - start];
       if (st !== 0) {
-        throw new SaiStatusError(
-          'bulkCreate',
-          type,
-          entries[j - start].key ?? created[j].hostKey,
-          st,
-          undefined,
-          createIdx[j],
-        );
+        // Name the entry that failed, not one a libsai that checks the batch first did not execute.
+        let f = j - start;
+        for (let k = f; k < result.statuses.length; k++) {
+          const sk = result.statuses[k];
+          if (sk !== 0 && sk !== SaiStatus.NOT_EXECUTED) {
+            f = k;
+            break;
+          }
+        }
+        throw statusError('bulkCreate', type, entries[f].key ?? created[start + f].hostKey, result.statuses[f], {
+          attrs: entries[f].attrs,
+          bulkIndex: createIdx[start + f],
+          library: adapter.library,
+        });
       }
       const obj = created[j];
       activate(core, obj, result.ids[j - start]);
