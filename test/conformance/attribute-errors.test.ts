@@ -73,15 +73,14 @@ describeEachAdapter('attribute errors', (under) => {
     const rif = store
       .get('ROUTER_INTERFACE')
       .setObject({ vrId, type: 'PORT', portId: ports[0] }, { virtualRouterId: vrId, type: 'PORT', portId: ports[0] });
+    // A neighbor without its MAC (the host key's attributes are all there: the store passes it on).
     const e = thrown(() =>
-      store
-        .get('NEXT_HOP')
-        .setObject({ rifId: rif.oid, ip: '10.0.0.2' }, { type: 'IP', routerInterfaceId: rif.oid } as never),
+      store.get('NEIGHBOR_ENTRY').setObject({ rifId: rif.oid, ip: '10.0.0.2' }, {} as never),
     ) as SaiStatusError;
     expect(isSaiStatusError(e) && e.statusName).toBe('MANDATORY_ATTRIBUTE_MISSING');
-    expect(e.attribute).toEqual({ saiName: 'SAI_NEXT_HOP_ATTR_IP', id: 1 });
-    expect(e.message).toMatch(/MANDATORY_ATTRIBUTE_MISSING \(SAI_NEXT_HOP_ATTR_IP, id 1\)/);
-    expect(e.call).toBe('create_next_hop');
+    expect(e.attribute).toEqual({ saiName: 'SAI_NEIGHBOR_ENTRY_ATTR_DST_MAC_ADDRESS', id: 0 });
+    expect(e.message).toMatch(/MANDATORY_ATTRIBUTE_MISSING \(SAI_NEIGHBOR_ENTRY_ATTR_DST_MAC_ADDRESS, id 0\)/);
+    expect(e.call).toBe('create_neighbor_entry');
   });
 
   it('a value the adapter refuses: INVALID_ATTR_VALUE + i names attribute i of the call, its id and value', () => {
